@@ -1,0 +1,17 @@
+package io.jenkins.plugins.apikey.mask;
+
+import java.util.List;
+
+/** The secret as it is. */
+final class LiteralEncoder implements FormEncoder {
+
+    @Override
+    public String name() {
+        return "literal";
+    }
+
+    @Override
+    public List<String> encode(String value) {
+        return List.of(value);
+    }
+}

@@ -1,0 +1,224 @@
+package io.jenkins.plugins.apikey.mask;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Finds every occurrence of a set of byte patterns in one left-to-right pass, skipping ahead on a
+ * shift table (the Wu–Manber scheme).
+ *
+ * <p>Let {@code m} be the shortest pattern length (capped at {@link #MAX_WINDOW}) and {@code B}
+ * the block size (4 bytes, fewer when {@code m < 4}). For a start position {@code p} the search
+ * hashes the block of text that ends at {@code p + m - 1}. The shift table holds, for every block
+ * hash, how far the last block of the window may be from the end of some pattern's first
+ * {@code m} bytes; when that distance is {@code s > 0}, no pattern can start at
+ * {@code p .. p + s - 1}, even one that the text ends in the middle of, because each such
+ * pattern would put the same block {@code s} or fewer bytes before the end of its first {@code m}
+ * bytes. When it is 0, the patterns whose first {@code m} bytes end in a block of that hash are
+ * compared in full. So every occurrence is found, overlapping ones included, and the time per
+ * byte shrinks as {@code m} grows rather than growing with the number of patterns.
+ *
+ * <p>The tables are derived from the patterns and are never serialized.
+ */
+final class PatternIndex {
+
+    /** Longest window used for shifting; longer windows fill the shift table without paying back. */
+    static final int MAX_WINDOW = 48;
+
+    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final int GOLDEN = 0x9E3779B1;
+
+    /** Receives the occurrences a scan finds, in order of their start. */
+    interface MatchSink {
+        void match(int start, int end) throws IOException;
+    }
+
+    private final byte[][] patterns;
+    private final int minLength;
+    private final int maxLength;
+    private final int window;
+    private final int block;
+    private final int shiftDrop;
+    private final byte[] shift;
+    private final int bucketDrop;
+    private final int[] bucketStart;
+    private final int[] bucketPatterns;
+
+    /** @param patterns distinct, non-empty patterns in {@link Arrays#compareUnsigned} order */
+    PatternIndex(byte[][] patterns) {
+        if (patterns.length == 0) {
+            throw new IllegalArgumentException("no patterns");
+        }
+        this.patterns = patterns;
+        int min = Integer.MAX_VALUE;
+        int max = 0;
+        for (byte[] pattern : patterns) {
+            min = Math.min(min, pattern.length);
+            max = Math.max(max, pattern.length);
+        }
+        this.minLength = min;
+        this.maxLength = max;
+        this.window = Math.min(min, MAX_WINDOW);
+        this.block = Math.min(4, window);
+        int blocksPerPattern = window - block + 1;
+        int shiftBits = Math.max(10, Math.min(22, ceilLog2((long) patterns.length * blocksPerPattern) + 2));
+        this.shiftDrop = 32 - shiftBits;
+        this.shift = new byte[1 << shiftBits];
+        Arrays.fill(shift, (byte) blocksPerPattern);
+        int bucketBits = Math.max(4, Math.min(20, ceilLog2(patterns.length) + 1));
+        this.bucketDrop = 32 - bucketBits;
+        this.bucketStart = new int[(1 << bucketBits) + 1];
+        this.bucketPatterns = new int[patterns.length];
+        fillTables();
+    }
+
+    private void fillTables() {
+        int[] bucketOf = new int[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            byte[] pattern = patterns[i];
+            for (int end = block - 1; end < window; end++) {
+                int mixed = mix(pattern, end - block + 1);
+                int slot = mixed >>> shiftDrop;
+                int distance = window - 1 - end;
+                if (distance < (shift[slot] & 0xFF)) {
+                    shift[slot] = (byte) distance;
+                }
+                if (distance == 0) {
+                    bucketOf[i] = mixed >>> bucketDrop;
+                }
+            }
+            bucketStart[bucketOf[i] + 1]++;
+        }
+        for (int b = 1; b < bucketStart.length; b++) {
+            bucketStart[b] += bucketStart[b - 1];
+        }
+        int[] next = Arrays.copyOf(bucketStart, bucketStart.length - 1);
+        for (int i = 0; i < patterns.length; i++) {
+            bucketPatterns[next[bucketOf[i]]++] = i;
+        }
+    }
+
+    int minLength() {
+        return minLength;
+    }
+
+    int maxLength() {
+        return maxLength;
+    }
+
+    int window() {
+        return window;
+    }
+
+    int patternCount() {
+        return patterns.length;
+    }
+
+    /**
+     * Reports every occurrence that starts at a position in {@code [from, limit)} and ends by
+     * {@code end}, where {@code limit + window - 1 <= end}.
+     *
+     * @return the first position not yet examined, at least {@code limit}; or, when a pattern that
+     *     runs past {@code end} starts at some position below {@code limit}, that position (less
+     *     than {@code limit}), with every occurrence before it reported
+     */
+    int scan(byte[] text, int from, int limit, int end, MatchSink sink) throws IOException {
+        final byte[] shiftTable = shift;
+        final int drop = shiftDrop;
+        final int blockOffset = window - block;
+        int p = from;
+        if (block == 4) {
+            while (p < limit) {
+                int mixed = (int) INT_LE.get(text, p + blockOffset) * GOLDEN;
+                int s = shiftTable[mixed >>> drop];
+                if (s != 0) {
+                    p += s & 0xFF;
+                } else if (verify(text, p, end, mixed, sink)) {
+                    p++;
+                } else {
+                    return p;
+                }
+            }
+        } else {
+            while (p < limit) {
+                int mixed = mix(text, p + blockOffset);
+                int s = shiftTable[mixed >>> drop];
+                if (s != 0) {
+                    p += s & 0xFF;
+                } else if (verify(text, p, end, mixed, sink)) {
+                    p++;
+                } else {
+                    return p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** Reports the patterns that occur at {@code p}; false when one is cut off by {@code end}. */
+    private boolean verify(byte[] text, int p, int end, int mixed, MatchSink sink) throws IOException {
+        int bucket = mixed >>> bucketDrop;
+        for (int k = bucketStart[bucket], last = bucketStart[bucket + 1]; k < last; k++) {
+            byte[] pattern = patterns[bucketPatterns[k]];
+            int patternEnd = p + pattern.length;
+            if (patternEnd <= end) {
+                if (Arrays.equals(text, p, patternEnd, pattern, 0, pattern.length)) {
+                    sink.match(p, patternEnd);
+                }
+            } else if (Arrays.equals(text, p, end, pattern, 0, end - p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Sets {@code starts[b]} for every byte value {@code b} that some pattern starts with. */
+    void markFirstBytes(boolean[] starts) {
+        for (byte[] pattern : patterns) {
+            starts[pattern[0] & 0xFF] = true;
+        }
+    }
+
+    /**
+     * Whether {@code text[from, end)} is a proper prefix of some pattern. The patterns that extend
+     * it sort right after it, so a binary search for its place decides.
+     */
+    boolean isProperPrefix(byte[] text, int from, int end) {
+        int length = end - from;
+        int low = 0;
+        int high = patterns.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (Arrays.compareUnsigned(patterns[mid], 0, patterns[mid].length, text, from, end) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int i = low; i < patterns.length && i <= low + 1; i++) {
+            byte[] candidate = patterns[i];
+            if (candidate.length > length && Arrays.equals(candidate, 0, length, text, from, end)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private int mix(byte[] bytes, int offset) {
+        if (block == 4) {
+            return (int) INT_LE.get(bytes, offset) * GOLDEN;
+        }
+        int value = 0;
+        for (int i = 0; i < block; i++) {
+            value |= (bytes[offset + i] & 0xFF) << (8 * i);
+        }
+        return value * GOLDEN;
+    }
+
+    private static int ceilLog2(long n) {
+        return n <= 1 ? 0 : 64 - Long.numberOfLeadingZeros(n - 1);
+    }
+}

@@ -1,0 +1,186 @@
+package io.jenkins.plugins.apikey.mask;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.OutputStream;
+import java.io.Serial;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The compiled form of a set of secrets: every {@link SecretForms form} of every secret that is
+ * at least the minimum length, ready to mask streams.
+ *
+ * <p>Immutable and safe to share between threads and streams. It is {@link Serializable} so it can
+ * travel in memory; its serialized form holds the secret forms in plain bytes (but not the search
+ * tables, which are rebuilt on arrival), so never persist it: persist the secrets encrypted and
+ * compile again.
+ */
+public final class SecretMatcher implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    /** The minimum length used when none is given: shorter forms would mask ordinary words. */
+    public static final int DEFAULT_MIN_LENGTH = 4;
+
+    private final byte[][] patterns;
+    private final int minLength;
+    private final List<UnmaskableSecret> unmaskable;
+    private final transient PatternIndex index;
+
+    private SecretMatcher(byte[][] patterns, int minLength, List<UnmaskableSecret> unmaskable) {
+        this.patterns = patterns;
+        this.minLength = minLength;
+        this.unmaskable = List.copyOf(unmaskable);
+        this.index = patterns.length == 0 ? null : new PatternIndex(patterns);
+    }
+
+    /** Compiles {@code secrets} with the {@link #DEFAULT_MIN_LENGTH default minimum length}. */
+    public static SecretMatcher compile(Collection<String> secrets) {
+        return compile(secrets, DEFAULT_MIN_LENGTH);
+    }
+
+    /**
+     * Compiles {@code secrets}; forms shorter than {@code minLength} UTF-8 bytes are left out and
+     * empty secrets are ignored.
+     *
+     * @throws IllegalArgumentException if {@code minLength} is less than 1
+     */
+    public static SecretMatcher compile(Collection<String> secrets, int minLength) {
+        if (minLength < 1) {
+            throw new IllegalArgumentException("The minimum length must be at least 1, not " + minLength + ".");
+        }
+        Set<String> forms = new HashSet<>();
+        List<UnmaskableSecret> unmaskable = new ArrayList<>();
+        int position = 0;
+        for (String secret : secrets) {
+            int index = position++;
+            if (secret == null || secret.isEmpty()) {
+                continue;
+            }
+            if (SecretForms.utf8Length(secret) < minLength) {
+                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.TOO_SHORT));
+                continue;
+            }
+            if (SecretForms.lines(secret).stream()
+                    .anyMatch(line -> !line.isEmpty() && SecretForms.utf8Length(line) < minLength)) {
+                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.SHORT_LINES));
+            }
+            for (String form : SecretForms.of(secret)) {
+                if (SecretForms.utf8Length(form) >= minLength) {
+                    forms.add(form);
+                }
+            }
+        }
+        return new SecretMatcher(sortedDistinct(forms), minLength, unmaskable);
+    }
+
+    private static byte[][] sortedDistinct(Set<String> forms) {
+        byte[][] sorted = forms.stream()
+                .map(form -> form.getBytes(StandardCharsets.UTF_8))
+                .sorted(Arrays::compareUnsigned)
+                .toArray(byte[][]::new);
+        int distinct = 0;
+        for (byte[] pattern : sorted) {
+            if (distinct == 0 || !Arrays.equals(sorted[distinct - 1], pattern)) {
+                sorted[distinct++] = pattern;
+            }
+        }
+        return Arrays.copyOf(sorted, distinct);
+    }
+
+    /** The secrets that cannot be fully masked, by position; never their content. */
+    public List<UnmaskableSecret> unmaskable() {
+        return unmaskable;
+    }
+
+    /** The minimum length of a masked form, in UTF-8 bytes. */
+    public int minLength() {
+        return minLength;
+    }
+
+    /** How many distinct forms are matched. */
+    public int formCount() {
+        return patterns.length;
+    }
+
+    /** The length of the longest form; a stream holds back at most one byte less than this. */
+    public int longestForm() {
+        return index == null ? 0 : index.maxLength();
+    }
+
+    /** Wraps {@code out} in a masking stream; Jenkins console notes are treated as text. */
+    public MaskingOutputStream newStream(OutputStream out) {
+        return new MaskingOutputStream(out, index, minLength, false);
+    }
+
+    /**
+     * Wraps {@code out} in a masking stream.
+     *
+     * @param keepConsoleNotes pass Jenkins console notes ({@code ESC[8mha:} to {@code ESC[0m})
+     *     through unchanged, matching secrets in the text around them as if the notes were absent
+     */
+    public MaskingOutputStream newStream(OutputStream out, boolean keepConsoleNotes) {
+        return new MaskingOutputStream(out, index, minLength, keepConsoleNotes);
+    }
+
+    /** Masks a whole string, such as an error message. */
+    public String mask(String text) {
+        if (index == null) {
+            return text;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(text.length() + 16);
+        try (OutputStream masking = newStream(buffer)) {
+            masking.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "SecretMatcher[" + patterns.length + " forms, minimum length " + minLength + ", "
+                + unmaskable.size() + " unmaskable]";
+    }
+
+    @Serial
+    private Object writeReplace() {
+        return new SerializedForm(patterns, minLength, unmaskable);
+    }
+
+    @Serial
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("SecretMatcher is read through its serialized form");
+    }
+
+    /** What is written when a matcher is serialized: the forms, not the search tables. */
+    private record SerializedForm(byte[][] patterns, int minLength, List<UnmaskableSecret> unmaskable)
+            implements Serializable {
+
+        @Serial
+        private Object readResolve() throws InvalidObjectException {
+            if (minLength < 1 || patterns == null || unmaskable == null) {
+                throw new InvalidObjectException("corrupt SecretMatcher");
+            }
+            for (int i = 0; i < patterns.length; i++) {
+                if (patterns[i] == null
+                        || patterns[i].length < minLength
+                        || (i > 0 && Arrays.compareUnsigned(patterns[i - 1], patterns[i]) >= 0)) {
+                    throw new InvalidObjectException("corrupt SecretMatcher");
+                }
+            }
+            return new SecretMatcher(patterns.clone(), minLength, unmaskable);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.jenkins.plugins.apikey.mask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+class PercentEncoderTest {
+
+    private final PercentEncoder encoder = new PercentEncoder();
+
+    @Test
+    void upperAndLowerHexAndBothSpaceStyles() {
+        assertThat(encoder.encode("a b/c~"))
+                .contains("a+b%2Fc~", "a%20b%2Fc~", "a+b%2fc~", "a%20b%2fc~", "a+b%2Fc%7E", "a%20b%2fc%7e");
+    }
+
+    @Test
+    void multiByteCharactersAreEncodedPerUtf8Byte() {
+        assertThat(encoder.encode("ü")).contains("%C3%BC", "%c3%bc");
+    }
+
+    @Test
+    void unreservedOnlyKeyEncodesToItself() {
+        assertThat(encoder.encode("abc-DEF_123.x")).containsOnly("abc-DEF_123.x");
+    }
+
+    @Property
+    void javaUrlEncoderOutputIsOneOfTheForms(@ForAll String value) {
+        assertThat(encoder.encode(value)).contains(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+}

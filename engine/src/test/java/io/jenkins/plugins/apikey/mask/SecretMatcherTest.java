@@ -1,0 +1,70 @@
+package io.jenkins.plugins.apikey.mask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class SecretMatcherTest {
+
+    private static final String KEY = "7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70";
+
+    @Test
+    void reportsTooShortSecretsAndShortLinesByPositionOnly() {
+        SecretMatcher matcher = SecretMatcher.compile(List.of(KEY, "abc", "", "long enough line\nab\n"));
+
+        assertThat(matcher.unmaskable())
+                .containsExactly(
+                        new UnmaskableSecret(1, UnmaskableSecret.Reason.TOO_SHORT),
+                        new UnmaskableSecret(3, UnmaskableSecret.Reason.SHORT_LINES));
+        assertThat(matcher.unmaskable().toString()).doesNotContain("abc", "long enough");
+    }
+
+    @Test
+    void toStringNamesCountsNotSecrets() {
+        String text = SecretMatcher.compile(List.of(KEY)).toString();
+
+        assertThat(text).contains("forms").doesNotContain(KEY).doesNotContain(KEY.substring(0, 8));
+    }
+
+    @Test
+    void nullSecretsAreIgnoredLikeEmptyOnes() {
+        List<String> secrets = new ArrayList<>();
+        secrets.add(null);
+        secrets.add(KEY);
+
+        assertThat(SecretMatcher.compile(secrets).mask("x" + KEY)).isEqualTo("x****");
+    }
+
+    @Test
+    void thousandKeysSerializeWellUnderFourMegabytes() throws IOException {
+        Random random = new Random(42);
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            secrets.add(new UUID(random.nextLong(), random.nextLong()).toString());
+        }
+        SecretMatcher matcher = SecretMatcher.compile(secrets);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(matcher);
+        }
+
+        // literal and three Base64 alignments (both alphabets agree for hex and dashes)
+        assertThat(matcher.formCount()).isEqualTo(4000);
+        assertThat(bytes.size()).isLessThan(4 * 1024 * 1024);
+    }
+
+    @Test
+    void longestFormBoundsTheHoldBack() {
+        SecretMatcher matcher = SecretMatcher.compile(List.of("a&b&c&d"));
+
+        // the longest form is Gson's HTML-safe JSON: "\\u0026" (6 per '&') beats "&amp;" and "%26"
+        assertThat(matcher.longestForm()).isEqualTo("a\\u0026b\\u0026c\\u0026d".length());
+    }
+}

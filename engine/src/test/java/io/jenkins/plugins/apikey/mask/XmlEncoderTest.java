@@ -1,0 +1,21 @@
+package io.jenkins.plugins.apikey.mask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class XmlEncoderTest {
+
+    private final XmlEncoder encoder = new XmlEncoder();
+
+    @Test
+    void textContentEscapesOnlyMarkup() {
+        assertThat(encoder.encode("a&b<c>\"d'")).contains("a&amp;b&lt;c&gt;\"d'");
+    }
+
+    @Test
+    void attributeStylesForQuotes() {
+        assertThat(encoder.encode("\"'"))
+                .contains("&quot;&#39;", "&quot;&#039;", "&quot;&apos;", "&quot;&#x27;", "&#34;&#39;");
+    }
+}
