@@ -44,7 +44,7 @@ public final class MaskingOutputStream extends OutputStream {
     private final int minLength;
     private final boolean keepNotes;
     private final boolean[] startsPattern = new boolean[256];
-    private final PatternIndex.MatchSink sink = this::mask;
+    private final MatchQueue sink = new MatchQueue(this::mask);
     private final byte[] single = new byte[1];
     private final byte[] text;
     private int length;

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * shift table (the Wu–Manber scheme).
  *
  * <p>Let {@code m} be the shortest pattern length (capped at {@link #MAX_WINDOW}) and {@code B}
- * the block size (4 bytes, fewer when {@code m < 4}). For a start position {@code p} the search
+ * the block size: 8 bytes when {@code m >= 16}, so that keys made of few symbols (hex digits) do
+ * not share most of their blocks with ordinary log text; else 4, or {@code m} when smaller. For a start position {@code p} the search
  * hashes the block of text that ends at {@code p + m - 1}. The shift table holds, for every block
  * hash, how far the last block of the window may be from the end of some pattern's first
  * {@code m} bytes; when that distance is {@code s > 0}, no pattern can start at
@@ -25,11 +26,17 @@ import java.util.Arrays;
  */
 final class PatternIndex {
 
+    /** Shortest range worth splitting into two lanes. */
+    private static final int MIN_LANE = 1024;
+
     /** Longest window used for shifting; longer windows fill the shift table without paying back. */
     static final int MAX_WINDOW = 48;
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final int GOLDEN = 0x9E3779B1;
+    private static final long GOLDEN_64 = 0x9E3779B97F4A7C15L;
 
     /** Receives the occurrences a scan finds, in order of their start. */
     interface MatchSink {
@@ -62,7 +69,7 @@ final class PatternIndex {
         this.minLength = min;
         this.maxLength = max;
         this.window = Math.min(min, MAX_WINDOW);
-        this.block = Math.min(4, window);
+        this.block = window >= 16 ? 8 : Math.min(4, window);
         int blocksPerPattern = window - block + 1;
         int shiftBits = Math.max(10, Math.min(22, ceilLog2((long) patterns.length * blocksPerPattern) + 2));
         this.shiftDrop = 32 - shiftBits;
@@ -130,7 +137,25 @@ final class PatternIndex {
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         int p = from;
-        if (block == 4) {
+        if (block == 8
+                && sink instanceof MatchQueue queue
+                && limit - from >= MIN_LANE
+                && limit + maxLength - 1 <= end) {
+            return scanTwoLanes(text, from, limit, end, queue);
+        }
+        if (block == 8) {
+            while (p < limit) {
+                int mixed = (int) (((long) LONG_LE.get(text, p + blockOffset) * GOLDEN_64) >>> 32);
+                int s = shiftTable[mixed >>> drop];
+                if (s != 0) {
+                    p += s & 0xFF;
+                } else if (verify(text, p, end, mixed, sink)) {
+                    p++;
+                } else {
+                    return p;
+                }
+            }
+        } else if (block == 4) {
             while (p < limit) {
                 int mixed = (int) INT_LE.get(text, p + blockOffset) * GOLDEN;
                 int s = shiftTable[mixed >>> drop];
@@ -156,6 +181,49 @@ final class PatternIndex {
             }
         }
         return p;
+    }
+
+    /**
+     * The search of {@link #scan} on two halves of the range at once. Each step of one lane waits
+     * on a table lookup that depends on the step before; two independent lanes let the processor
+     * overlap those waits. Matches of the second lane are queued until the first is done, so the
+     * sink still sees them in order. Only for ranges where every pattern fits before {@code end}.
+     */
+    private int scanTwoLanes(byte[] text, int from, int limit, int end, MatchQueue queue) throws IOException {
+        final byte[] shiftTable = shift;
+        final int drop = shiftDrop;
+        final int blockOffset = window - block;
+        final int middle = from + (limit - from) / 2;
+        int a = from;
+        int b = middle;
+        queue.startDeferring();
+        while (a < middle && b < limit) {
+            int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
+            int mixedB = (int) (((long) LONG_LE.get(text, b + blockOffset) * GOLDEN_64) >>> 32);
+            int sa = shiftTable[mixedA >>> drop];
+            int sb = shiftTable[mixedB >>> drop];
+            if (sa != 0) {
+                a += sa & 0xFF;
+            } else {
+                verify(text, a++, end, mixedA, queue.target());
+            }
+            if (sb != 0) {
+                b += sb & 0xFF;
+            } else {
+                verify(text, b++, end, mixedB, queue);
+            }
+        }
+        while (a < middle) {
+            int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
+            int sa = shiftTable[mixedA >>> drop];
+            if (sa != 0) {
+                a += sa & 0xFF;
+            } else {
+                verify(text, a++, end, mixedA, queue.target());
+            }
+        }
+        queue.stopDeferring();
+        return scan(text, b, limit, end, queue.target());
     }
 
     /** Reports the patterns that occur at {@code p}; false when one is cut off by {@code end}. */
@@ -208,6 +276,9 @@ final class PatternIndex {
     }
 
     private int mix(byte[] bytes, int offset) {
+        if (block == 8) {
+            return (int) (((long) LONG_LE.get(bytes, offset) * GOLDEN_64) >>> 32);
+        }
         if (block == 4) {
             return (int) INT_LE.get(bytes, offset) * GOLDEN;
         }

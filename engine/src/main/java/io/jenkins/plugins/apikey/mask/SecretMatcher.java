@@ -150,8 +150,8 @@ public final class SecretMatcher implements Serializable {
 
     @Override
     public String toString() {
-        return "SecretMatcher[" + patterns.length + " forms, minimum length " + minLength + ", "
-                + unmaskable.size() + " unmaskable]";
+        return "SecretMatcher[" + patterns.length + " forms, minimum length " + minLength + ", " + unmaskable.size()
+                + " unmaskable]";
     }
 
     @Serial

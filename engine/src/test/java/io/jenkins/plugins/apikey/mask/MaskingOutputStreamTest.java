@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class MaskingOutputStreamTest {
 
     private static final String KEY = "7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70";
-    private static final String NOTE = "\u001B[8mha:AAAAWB+LCAAAAAAAAP9b85aBtbiIQSmjNKU4P08vOT+vOD8nVc83PyU1x6OyILUoJzMv2y+/JJUBAAcvOD1BAAAA\u001B[0m";
+    private static final String NOTE =
+            "\u001B[8mha:AAAAWB+LCAAAAAAAAP9b85aBtbiIQSmjNKU4P08vOT+vOD8nVc83PyU1x6OyILUoJzMv2y+/JJUBAAcvOD1BAAAA\u001B[0m";
 
     private final ByteArrayOutputStream sink = new ByteArrayOutputStream();
 

@@ -32,7 +32,24 @@ class MaskingProperties {
             "a", "b", "c", "x", "A", "B", "0", "1", "9", "-", "_", ".", "/", "+", "=", " ", "'", "\"", "&", "<", "%",
             "$", "\\", "é", "€", "😀", "\n");
     private static final List<String> TEXT_PIECES = List.of(
-            "a", "b", "c", "A", "0", "1", " ", "-", "=", "'", "%", "\n", "\r", "é", "😀", "[INFO] ", "ab", "0a",
+            "a",
+            "b",
+            "c",
+            "A",
+            "0",
+            "1",
+            " ",
+            "-",
+            "=",
+            "'",
+            "%",
+            "\n",
+            "\r",
+            "é",
+            "😀",
+            "[INFO] ",
+            "ab",
+            "0a",
             "\u001B[31m");
     private static final Pattern NOTE = Pattern.compile("\u001B\\[8mha:[^\u001B]*\u001B\\[0m");
 
@@ -51,6 +68,15 @@ class MaskingProperties {
         byte[] masked = write(matcher, scenario, scenario.bytes(), false);
 
         assertThat(masked).isEqualTo(oracle.mask(scenario.bytes()));
+    }
+
+    /** Long texts in large writes reach the two-lane search, which short ones never use. */
+    @Property(tries = 150)
+    void longTextsInLargeWritesMatchTheOracle(@ForAll("longScenarios") Scenario scenario) throws IOException {
+        NaiveMasker oracle = new NaiveMasker(scenario.secrets(), scenario.minLength());
+        SecretMatcher matcher = SecretMatcher.compile(scenario.secrets(), scenario.minLength());
+
+        assertThat(write(matcher, scenario, scenario.bytes(), false)).isEqualTo(oracle.mask(scenario.bytes()));
     }
 
     @Property(tries = 1500)
@@ -106,8 +132,7 @@ class MaskingProperties {
         }
         assertThat(notesOut).isEqualTo(notes);
         String withoutNotes = NOTE.matcher(masked).replaceAll("");
-        assertThat(withoutNotes)
-                .isEqualTo(new String(oracle.mask(scenario.bytes()), StandardCharsets.UTF_8));
+        assertThat(withoutNotes).isEqualTo(new String(oracle.mask(scenario.bytes()), StandardCharsets.UTF_8));
     }
 
     @Property(tries = 200)
@@ -159,23 +184,35 @@ class MaskingProperties {
         return scenarios(false);
     }
 
+    @Provide
+    Arbitrary<Scenario> longScenarios() {
+        Arbitrary<String> secret =
+                Arbitraries.of(SECRET_PIECES).list().ofMinSize(16).ofMaxSize(40).map(pieces -> String.join("", pieces));
+        return secret.list().ofMinSize(1).ofMaxSize(6).flatMap(list -> {
+            Arbitrary<String> text =
+                    segment(list).list().ofMinSize(200).ofMaxSize(600).map(parts -> String.join("", parts));
+            Arbitrary<List<Integer>> chunks =
+                    Arbitraries.integers().between(1, 20000).list().ofMinSize(1).ofMaxSize(4);
+            Arbitrary<List<Boolean>> flushes =
+                    Arbitraries.of(true, false).list().ofMinSize(1).ofMaxSize(3);
+            return Combinators.combine(text, chunks, flushes)
+                    .as((t, c, f) -> new Scenario(list, SecretMatcher.DEFAULT_MIN_LENGTH, t, c, f));
+        });
+    }
+
     private static Arbitrary<Scenario> scenarios(boolean mixInForms) {
-        Arbitrary<String> secret = Arbitraries.of(SECRET_PIECES)
-                .list()
-                .ofMinSize(0)
-                .ofMaxSize(24)
-                .map(pieces -> String.join("", pieces));
+        Arbitrary<String> secret =
+                Arbitraries.of(SECRET_PIECES).list().ofMinSize(0).ofMaxSize(24).map(pieces -> String.join("", pieces));
         Arbitrary<List<String>> secrets = secret.list().ofMinSize(1).ofMaxSize(4);
         Arbitrary<Integer> minLength = Arbitraries.of(1, 2, 3, 4, 4, 4, 5, 8);
         return Combinators.combine(secrets, minLength).flatAs((list, min) -> {
-            Arbitrary<String> text = (mixInForms ? segment(list) : filler())
-                    .list().ofMaxSize(14).map(parts -> String.join("", parts));
+            Arbitrary<String> text =
+                    (mixInForms ? segment(list) : filler()).list().ofMaxSize(14).map(parts -> String.join("", parts));
             Arbitrary<List<Integer>> chunks =
                     Arbitraries.integers().between(1, 70).list().ofMinSize(1).ofMaxSize(8);
             Arbitrary<List<Boolean>> flushes =
                     Arbitraries.of(true, false).list().ofMinSize(1).ofMaxSize(5);
-            return Combinators.combine(text, chunks, flushes)
-                    .as((t, c, f) -> new Scenario(list, min, t, c, f));
+            return Combinators.combine(text, chunks, flushes).as((t, c, f) -> new Scenario(list, min, t, c, f));
         });
     }
 
@@ -191,7 +228,9 @@ class MaskingProperties {
         Arbitrary<String> form = Arbitraries.of(forms);
         Arbitrary<String> prefix = form.flatMap(f -> Arbitraries.integers()
                 .between(0, f.length())
-                .map(n -> n > 0 && Character.isHighSurrogate(f.charAt(n - 1)) ? f.substring(0, n - 1) : f.substring(0, n)));
+                .map(n -> n > 0 && Character.isHighSurrogate(f.charAt(n - 1))
+                        ? f.substring(0, n - 1)
+                        : f.substring(0, n)));
         return Arbitraries.frequencyOf(Tuple.of(4, filler), Tuple.of(3, form), Tuple.of(2, prefix));
     }
 
