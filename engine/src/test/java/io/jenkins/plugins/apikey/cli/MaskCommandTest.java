@@ -1,0 +1,203 @@
+package io.jenkins.plugins.apikey.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MaskCommandTest {
+
+    private static final String KEY = "7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private InputStream in = new ByteArrayInputStream(new byte[0]);
+
+    private int run(Map<String, String> env, String... args) {
+        return Main.run(args, in, out, new PrintStream(err, true, StandardCharsets.UTF_8), env);
+    }
+
+    private void input(String text) {
+        in = new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void masksSecretsFromEnvironmentAndFiles() throws IOException {
+        Path file = Files.writeString(dir.resolve("xray-secret"), "0123456789abcdef0123456789abcdef\n");
+        String basic = Base64.getEncoder().encodeToString((":" + KEY).getBytes(StandardCharsets.UTF_8));
+        input("key " + KEY + "\nsecret 0123456789abcdef0123456789abcdef\nAuthorization: Basic " + basic + "\n");
+
+        int status = run(
+                Map.of("KATALON_API_KEY", KEY),
+                "mask",
+                "--secret-env",
+                "KATALON_API_KEY",
+                "--secret-file=" + file,
+                "--stats");
+
+        assertThat(status).isZero();
+        // only the edge characters that also encode ':' and the padding remain
+        assertThat(stdout()).isEqualTo("key ****\nsecret ****\nAuthorization: Basic Oj****A==\n");
+        assertThat(stderr()).isEqualTo("mask: masked 3 occurrences\n");
+    }
+
+    @Test
+    void unsetOrEmptyVariableIsAnErrorBeforeReadingInput() {
+        in = new FailingInput();
+
+        assertThat(run(Map.of(), "mask", "--secret-env", "MISSING")).isEqualTo(2);
+        assertThat(stderr()).contains("MISSING is not set");
+        assertThat(run(Map.of("EMPTY", ""), "mask", "--secret-env", "EMPTY")).isEqualTo(2);
+        assertThat(stderr()).contains("EMPTY is empty");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void unreadableFilesAreErrorsThatNameTheFile() throws IOException {
+        in = new FailingInput();
+        Path notUtf8 = Files.write(dir.resolve("binary"), new byte[] {(byte) 0xC3, (byte) 0x28});
+        Path empty = Files.write(dir.resolve("empty"), new byte[0]);
+
+        assertThat(run(Map.of(), "mask", "--secret-file", dir.resolve("nope").toString()))
+                .isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--secret-file", notUtf8.toString())).isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--secret-file", empty.toString())).isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--secret-file", dir.toString())).isEqualTo(2);
+
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: Secret file " + dir.resolve("nope") + " does not exist. Check the path.",
+                        "mask: Secret file " + notUtf8 + " is not UTF-8 text. Store the secret as UTF-8.",
+                        "mask: Secret file " + empty + " is empty. Put the secret in it.",
+                        "mask: Secret file " + dir + " cannot be read (IOException). "
+                                + "Check that it is a readable regular file.");
+    }
+
+    @Test
+    void shortSecretGivesAWarningWithoutTheSecret() {
+        input("pin 1234 and 123\n");
+
+        int status = run(Map.of("PIN", "123", "KEY", KEY), "mask", "--secret-env", "KEY", "--secret-env", "PIN");
+
+        assertThat(status).isZero();
+        assertThat(stdout()).isEqualTo("pin 1234 and 123\n");
+        assertThat(stderr())
+                .isEqualTo("mask: warning: the environment variable PIN is shorter than 4 bytes and will not be"
+                        + " masked; lower --min-length or use a longer secret.\n")
+                .doesNotContain("123");
+    }
+
+    @Test
+    void minLengthOptionIsHonouredAndValidated() {
+        input("pin 123\n");
+        assertThat(run(Map.of("PIN", "123"), "mask", "--secret-env", "PIN", "--min-length", "3"))
+                .isZero();
+        assertThat(stdout()).isEqualTo("pin ****\n");
+
+        assertThat(run(Map.of("PIN", "123"), "mask", "--secret-env", "PIN", "--min-length", "0"))
+                .isEqualTo(2);
+        assertThat(stderr()).contains("--min-length must be a whole number of at least 1, not '0'.");
+    }
+
+    @Test
+    void usageErrors() {
+        assertThat(run(Map.of(), "mask")).isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--secret")).isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--secret-env")).isEqualTo(2);
+        assertThat(run(Map.of(), "mask", "--stats=yes")).isEqualTo(2);
+        assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: Nothing to mask: give at least one --secret-env NAME or --secret-file PATH.",
+                        "mask: Unknown option --secret. See --help for the options.",
+                        "mask: --secret-env needs a value. See --help.",
+                        "mask: --stats takes no value.",
+                        "Unknown command 'frobnicate'. Commands: mask. Run with --help for details.");
+    }
+
+    @Test
+    void helpDocumentsEveryOption() {
+        assertThat(run(Map.of(), "mask", "--help")).isZero();
+        assertThat(stderr()).contains("--secret-env", "--secret-file", "--min-length", "--stats", "Exit status");
+        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(run(Map.of())).isEqualTo(2);
+    }
+
+    private static ProcessBuilder maskProcess() {
+        return new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "mask",
+                        "--secret-env",
+                        "KATALON_API_KEY"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+    }
+
+    @Test
+    void realProcessExitsWithTwoWhenTheVariableIsMissing() throws Exception {
+        ProcessBuilder builder = maskProcess();
+        builder.environment().remove("KATALON_API_KEY");
+        Process process = builder.start();
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).isEqualTo(2);
+    }
+
+    @Test
+    void realProcessStreamsPartialLinesAndMasksAcrossPipeWrites() throws Exception {
+        ProcessBuilder builder = maskProcess();
+        builder.environment().put("KATALON_API_KEY", KEY);
+        Process masker = builder.start();
+        OutputStream stdin = masker.getOutputStream();
+        InputStream stdout = masker.getInputStream();
+
+        stdin.write("\rprogress 50%".getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        byte[] first = stdout.readNBytes(13);
+        assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("\rprogress 50%");
+
+        stdin.write((" key=" + KEY.substring(0, 9)).getBytes(StandardCharsets.UTF_8));
+        stdin.flush();
+        stdin.write((KEY.substring(9) + " done").getBytes(StandardCharsets.UTF_8));
+        stdin.close();
+        String rest = new String(stdout.readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(masker.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(masker.exitValue()).isZero();
+        assertThat(rest).isEqualTo(" key=**** done");
+    }
+
+    /** Input that fails the test if anything reads it. */
+    private static final class FailingInput extends InputStream {
+        @Override
+        public int read() {
+            throw new AssertionError("input was read");
+        }
+    }
+}
