@@ -1,11 +1,11 @@
 package io.jenkins.plugins.apikey.mask;
 
+import static io.jenkins.plugins.apikey.testing.PropertyCheck.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.apikey.testing.Gen;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class PercentEncoderTest {
@@ -28,8 +28,9 @@ class PercentEncoderTest {
         assertThat(encoder.encode("abc-DEF_123.x")).containsOnly("abc-DEF_123.x");
     }
 
-    @Property
-    void javaUrlEncoderOutputIsOneOfTheForms(@ForAll String value) {
-        assertThat(encoder.encode(value)).contains(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    @Test
+    void javaUrlEncoderOutputIsOneOfTheForms() {
+        forAll(1000, Gen.unicode(0, 20), value -> assertThat(encoder.encode(value))
+                .contains(URLEncoder.encode(value, StandardCharsets.UTF_8)));
     }
 }

@@ -1,0 +1,240 @@
+package io.jenkins.plugins.apikey.mask;
+
+import static io.jenkins.plugins.apikey.testing.PropertyCheck.forAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.apikey.testing.Gen;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Properties of the masking stream over random secrets (ASCII, multi-byte UTF-8, multi-line),
+ * random text mixing them in random forms with near misses, and random write and flush chunking,
+ * checked against the brute-force {@link NaiveMasker}.
+ */
+class MaskingPropertiesTest {
+
+    private static final List<String> SECRET_PIECES = List.of(
+            "a", "b", "c", "x", "A", "B", "0", "1", "9", "-", "_", ".", "/", "+", "=", " ", "'", "\"", "&", "<", "%",
+            "$", "\\", "é", "€", "😀", "\n");
+    private static final List<String> TEXT_PIECES = List.of(
+            "a",
+            "b",
+            "c",
+            "A",
+            "0",
+            "1",
+            " ",
+            "-",
+            "=",
+            "'",
+            "%",
+            "\n",
+            "\r",
+            "é",
+            "😀",
+            "[INFO] ",
+            "ab",
+            "0a",
+            "\u001B[31m");
+    private static final Pattern NOTE = Pattern.compile("\u001B\\[8mha:[^\u001B]*\u001B\\[0m");
+    private static final Gen<Integer> MIN_LENGTHS = Gen.oneOf(1, 2, 3, 4, 4, 4, 5, 8);
+
+    /** One generated case: what is masked, the text, and how it is written. */
+    record Scenario(List<String> secrets, int minLength, String text, List<Integer> chunks, List<Boolean> flushes) {
+        byte[] bytes() {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        NaiveMasker oracle() {
+            return new NaiveMasker(secrets, minLength);
+        }
+
+        SecretMatcher matcher() {
+            return SecretMatcher.compile(secrets, minLength);
+        }
+    }
+
+    @Test
+    void streamMasksExactlyWhatTheNaiveOracleMasks() {
+        forAll(1500, scenarios(true), scenario -> assertThat(
+                        write(scenario.matcher(), scenario, scenario.bytes(), false))
+                .isEqualTo(scenario.oracle().mask(scenario.bytes())));
+    }
+
+    /** Long texts in large writes reach the two-lane search, which short ones never use. */
+    @Test
+    void longTextsInLargeWritesMatchTheOracle() {
+        forAll(150, longScenarios(), scenario -> assertThat(
+                        write(scenario.matcher(), scenario, scenario.bytes(), false))
+                .isEqualTo(scenario.oracle().mask(scenario.bytes())));
+    }
+
+    @Test
+    void noFormOfAnySecretSurvives() {
+        forAll(1500, scenarios(true), scenario -> {
+            String masked =
+                    new String(write(scenario.matcher(), scenario, scenario.bytes(), false), StandardCharsets.UTF_8);
+            for (byte[] form : scenario.oracle().forms()) {
+                assertThat(masked).doesNotContain(new String(form, StandardCharsets.UTF_8));
+            }
+        });
+    }
+
+    @Test
+    void textWithoutSecretsIsByteIdentical() {
+        AtomicInteger checked = new AtomicInteger();
+        forAll(500, scenarios(false), scenario -> {
+            byte[] text = scenario.bytes();
+            if (!Arrays.equals(scenario.oracle().mask(text), text)) {
+                return; // the filler happened to contain a form: not a case for this property
+            }
+            checked.incrementAndGet();
+            assertThat(write(scenario.matcher(), scenario, text, false)).isEqualTo(text);
+            assertThat(write(scenario.matcher(), scenario, text, true)).isEqualTo(text);
+        });
+        assertThat(checked.get()).as("cases without any form").isGreaterThan(250);
+    }
+
+    @Test
+    void consoleNotesStayIntactAndInvisibleToMatching() {
+        Gen<List<String>> notes = Gen.oneOf(List.of("ABCDEFabcdef0123456789+/=-_:.*".split("")))
+                .joined(0, 40)
+                .map(body -> "\u001B[8mha:" + body + "\u001B[0m")
+                .list(0, 4);
+        forAll(1000, scenarios(true).flatMap(s -> notes.map(n -> new Object[] {s, n})), pair -> {
+            Scenario scenario = (Scenario) pair[0];
+            @SuppressWarnings("unchecked")
+            List<String> inserted = (List<String>) pair[1];
+            String withNotes = insert(scenario.text(), inserted);
+
+            String masked = new String(
+                    write(scenario.matcher(), scenario, withNotes.getBytes(StandardCharsets.UTF_8), true),
+                    StandardCharsets.UTF_8);
+
+            List<String> notesOut = new ArrayList<>();
+            Matcher found = NOTE.matcher(masked);
+            while (found.find()) {
+                notesOut.add(found.group());
+            }
+            assertThat(notesOut).isEqualTo(inserted);
+            assertThat(NOTE.matcher(masked).replaceAll(""))
+                    .isEqualTo(new String(scenario.oracle().mask(scenario.bytes()), StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void deserializedMatcherMasksTheSame() {
+        forAll(200, scenarios(true), scenario -> {
+            SecretMatcher matcher = scenario.matcher();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(matcher);
+            }
+            SecretMatcher copy;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                copy = (SecretMatcher) in.readObject();
+            }
+
+            assertThat(write(copy, scenario, scenario.bytes(), false))
+                    .isEqualTo(write(matcher, scenario, scenario.bytes(), false));
+        });
+    }
+
+    /** Spreads {@code notes} evenly over {@code plain}, never inside a surrogate pair. */
+    private static String insert(String plain, List<String> notes) {
+        StringBuilder withNotes = new StringBuilder();
+        int step = Math.max(1, plain.length() / (notes.size() + 1));
+        int at = 0;
+        for (String note : notes) {
+            int next = Math.min(plain.length(), at + step);
+            if (next < plain.length() && Character.isLowSurrogate(plain.charAt(next))) {
+                next++;
+            }
+            withNotes.append(plain, at, next).append(note);
+            at = next;
+        }
+        return withNotes.append(plain.substring(at)).toString();
+    }
+
+    private static byte[] write(SecretMatcher matcher, Scenario scenario, byte[] text, boolean notes)
+            throws IOException {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (MaskingOutputStream out = matcher.newStream(sink, notes)) {
+            int at = 0;
+            int i = 0;
+            while (at < text.length) {
+                int size = Math.min(scenario.chunks().get(i % scenario.chunks().size()), text.length - at);
+                if (size == 1 && (i & 1) == 0) {
+                    out.write(text[at]);
+                } else {
+                    out.write(text, at, size);
+                }
+                if (scenario.flushes().get(i % scenario.flushes().size())) {
+                    out.flush();
+                }
+                at += size;
+                i++;
+            }
+        }
+        return sink.toByteArray();
+    }
+
+    private static Gen<Scenario> scenarios(boolean mixInForms) {
+        Gen<List<String>> secrets = Gen.oneOf(SECRET_PIECES).joined(0, 24).list(1, 4);
+        return random -> {
+            List<String> list = secrets.next(random);
+            int minLength = MIN_LENGTHS.next(random);
+            String text = (mixInForms ? segment(list) : filler()).joined(0, 14).next(random);
+            List<Integer> chunks = Gen.ints(1, 70).list(1, 8).next(random);
+            List<Boolean> flushes = Gen.booleans().list(1, 5).next(random);
+            return new Scenario(list, minLength, text, chunks, flushes);
+        };
+    }
+
+    private static Gen<Scenario> longScenarios() {
+        Gen<List<String>> secrets = Gen.oneOf(SECRET_PIECES).joined(16, 40).list(1, 6);
+        return random -> {
+            List<String> list = secrets.next(random);
+            String text = segment(list).joined(200, 600).next(random);
+            List<Integer> chunks = Gen.ints(1, 20000).list(1, 4).next(random);
+            List<Boolean> flushes = Gen.booleans().list(1, 3).next(random);
+            return new Scenario(list, SecretMatcher.DEFAULT_MIN_LENGTH, text, chunks, flushes);
+        };
+    }
+
+    /** Filler, a whole form of a secret, or the start of one. */
+    private static Gen<String> segment(List<String> secrets) {
+        List<String> forms = new ArrayList<>();
+        for (String secret : secrets) {
+            forms.addAll(SecretForms.of(secret));
+        }
+        if (forms.isEmpty()) {
+            return filler();
+        }
+        Gen<String> form = Gen.oneOf(forms);
+        Gen<String> prefix = form.flatMap(f -> Gen.ints(0, f.length()).map(n -> prefix(f, n)));
+        return Gen.weighted(4, filler(), 3, form, 2, prefix);
+    }
+
+    private static String prefix(String form, int length) {
+        return length > 0 && Character.isHighSurrogate(form.charAt(length - 1))
+                ? form.substring(0, length - 1)
+                : form.substring(0, length);
+    }
+
+    private static Gen<String> filler() {
+        return Gen.oneOf(TEXT_PIECES).joined(0, 8);
+    }
+}
