@@ -1,0 +1,87 @@
+package io.jenkins.plugins.apikey.preset;
+
+import io.jenkins.plugins.apikey.EngineMessages;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Katalon TestOps on-premise: a Katalon key for a self-hosted TestOps server, passed to
+ * {@code katalonc} as {@code -apiKeyOnPremise=} (alias {@code -apiKeyOP=}) with
+ * {@code -testOps.serverUrl=}.
+ */
+public final class KatalonOnPremisePreset implements ServicePreset {
+
+    @Override
+    public String id() {
+        return "katalon-onprem";
+    }
+
+    @Override
+    public String displayName() {
+        return "Katalon TestOps on-premise";
+    }
+
+    @Override
+    public String keyName() {
+        return "Katalon on-premise API key";
+    }
+
+    @Override
+    public boolean needsServerUrl() {
+        return true;
+    }
+
+    @Override
+    public List<Finding> checkKey(String key) {
+        return KatalonPreset.checkKatalonKey(key, keyName());
+    }
+
+    @Override
+    public List<Finding> checkServerUrl(String serverUrl) {
+        List<Finding> findings = new ArrayList<>();
+        if (serverUrl == null || serverUrl.isBlank()) {
+            findings.add(Finding.error("url.missing", EngineMessages.serverUrlMissing()));
+            return findings;
+        }
+        URI uri;
+        try {
+            uri = new URI(serverUrl.strip());
+        } catch (URISyntaxException e) {
+            findings.add(Finding.error("url.invalid", EngineMessages.serverUrlInvalid()));
+            return findings;
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+            findings.add(Finding.error("url.invalid", EngineMessages.serverUrlInvalid()));
+        } else if (uri.getRawUserInfo() != null) {
+            findings.add(Finding.error("url.credentials", EngineMessages.serverUrlHasCredentials()));
+        } else if (scheme.equals("http")) {
+            findings.add(Finding.warning("url.http", EngineMessages.serverUrlPlainHttp()));
+        }
+        return findings;
+    }
+
+    @Override
+    public String keyVariable() {
+        return "KATALON_API_KEY";
+    }
+
+    @Override
+    public Optional<String> argumentsVariable() {
+        return Optional.of("KATALON_ARGS");
+    }
+
+    @Override
+    public List<String> consoleArguments(KeyMaterial material) {
+        return List.of("-apiKeyOnPremise=" + material.key(), "-testOps.serverUrl=" + material.serverUrl());
+    }
+
+    @Override
+    public List<String> maskValues(KeyMaterial material) {
+        return List.of(material.key(), KatalonPreset.basicHeaderValue(material.key()));
+    }
+}

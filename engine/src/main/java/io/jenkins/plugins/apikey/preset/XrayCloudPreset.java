@@ -1,0 +1,72 @@
+package io.jenkins.plugins.apikey.preset;
+
+import io.jenkins.plugins.apikey.EngineMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Xray Cloud: a client id and client secret, exchanged for a token at
+ * {@code /api/v1/authenticate}. The client id is an identifier and serves as the hint; the secret
+ * is masked.
+ */
+public final class XrayCloudPreset implements ServicePreset {
+
+    @Override
+    public String id() {
+        return "xray";
+    }
+
+    @Override
+    public String displayName() {
+        return "Xray Cloud";
+    }
+
+    @Override
+    public String keyName() {
+        return "Xray Cloud client secret";
+    }
+
+    @Override
+    public boolean isClientCredentials() {
+        return true;
+    }
+
+    @Override
+    public List<Finding> checkClientId(String clientId) {
+        List<Finding> findings = new ArrayList<>(KeyChecks.check(clientId, "Xray Cloud client id"));
+        if (!KeyChecks.hasError(findings) && !KeyChecks.isHex(clientId, 32)) {
+            findings.add(Finding.warning("xray.client-id.format", EngineMessages.xrayClientIdFormat()));
+        }
+        return findings;
+    }
+
+    @Override
+    public List<Finding> checkKey(String secret) {
+        List<Finding> findings = new ArrayList<>(KeyChecks.check(secret, keyName()));
+        if (!KeyChecks.hasError(findings) && !KeyChecks.isHex(secret, 64)) {
+            findings.add(Finding.warning("xray.secret.format", EngineMessages.xraySecretFormat()));
+        }
+        return findings;
+    }
+
+    @Override
+    public String hint(KeyMaterial material) {
+        return Hints.lastFour(material.clientId());
+    }
+
+    @Override
+    public String keyVariable() {
+        return "XRAY_CLIENT_SECRET";
+    }
+
+    @Override
+    public Optional<String> clientIdVariable() {
+        return Optional.of("XRAY_CLIENT_ID");
+    }
+
+    @Override
+    public List<String> maskValues(KeyMaterial material) {
+        return List.of(material.key());
+    }
+}
