@@ -67,12 +67,12 @@ public final class KatalonOnPremisePreset implements ServicePreset {
 
     @Override
     public String keyVariable() {
-        return "KATALON_API_KEY";
+        return KatalonPreset.KEY_VARIABLE;
     }
 
     @Override
     public Optional<String> argumentsVariable() {
-        return Optional.of("KATALON_ARGS");
+        return Optional.of(KatalonPreset.ARGUMENTS_VARIABLE);
     }
 
     @Override
@@ -82,6 +82,6 @@ public final class KatalonOnPremisePreset implements ServicePreset {
 
     @Override
     public List<String> maskValues(KeyMaterial material) {
-        return List.of(material.key(), KatalonPreset.basicHeaderValue(material.key()));
+        return KatalonPreset.katalonMaskValues(material.key());
     }
 }

@@ -21,6 +21,9 @@ public final class KatalonPreset implements ServicePreset {
     /** katalonc refuses keys of this many characters or fewer. */
     static final int KATALONC_MIN_REJECTED = 7;
 
+    static final String KEY_VARIABLE = "KATALON_API_KEY";
+    static final String ARGUMENTS_VARIABLE = "KATALON_ARGS";
+
     @Override
     public String id() {
         return "katalon";
@@ -58,12 +61,12 @@ public final class KatalonPreset implements ServicePreset {
 
     @Override
     public String keyVariable() {
-        return "KATALON_API_KEY";
+        return KEY_VARIABLE;
     }
 
     @Override
     public Optional<String> argumentsVariable() {
-        return Optional.of("KATALON_ARGS");
+        return Optional.of(ARGUMENTS_VARIABLE);
     }
 
     @Override
@@ -73,11 +76,14 @@ public final class KatalonPreset implements ServicePreset {
 
     @Override
     public List<String> maskValues(KeyMaterial material) {
-        return List.of(material.key(), basicHeaderValue(material.key()));
+        return katalonMaskValues(material.key());
     }
 
-    /** The value TestOps REST expects after {@code Basic }: Base64 of an empty user and the key. */
-    static String basicHeaderValue(String key) {
-        return Base64.getEncoder().encodeToString((":" + key).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The key and the whole value TestOps REST expects after {@code Basic }: Base64 of an empty
+     * user and the key, whose edge characters the key's own Base64 forms leave out.
+     */
+    static List<String> katalonMaskValues(String key) {
+        return List.of(key, Base64.getEncoder().encodeToString((":" + key).getBytes(StandardCharsets.UTF_8)));
     }
 }
