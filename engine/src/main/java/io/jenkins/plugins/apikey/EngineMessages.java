@@ -1,5 +1,8 @@
 package io.jenkins.plugins.apikey;
 
+import java.net.URI;
+import java.time.Duration;
+
 /**
  * Every message of the engine that a user reads. Each says what is wrong and how to fix it, and is
  * built from names, lengths and limits only: never from a key.
@@ -82,5 +85,73 @@ public final class EngineMessages {
     public static String kataloDotMissing() {
         return "A Katalo organisation key has the form kat_live_<public key id>.<secret>, and this one has no dot"
                 + " or an empty part. Copy the whole key.";
+    }
+
+    public static String keyRefused(String credentialsId, String finding) {
+        return "Credentials '" + credentialsId + "' cannot be bound: " + finding;
+    }
+
+    public static String keyWarning(String credentialsId, String finding) {
+        return "Warning for credentials '" + credentialsId + "': " + finding;
+    }
+
+    public static String invalidVariableName(String credentialsId, String name) {
+        return "'" + name + "' (for credentials '" + credentialsId + "') is not a valid variable name. Use letters,"
+                + " digits and underscores, not starting with a digit.";
+    }
+
+    public static String variableBoundTwice(String name, String firstId, String secondId) {
+        return "Variable " + name + " is bound twice, by credentials '" + firstId + "' and '" + secondId
+                + "'. Give one of them another variable name.";
+    }
+
+    public static String optionNotForService(String credentialsId, String option, String service) {
+        return "Option " + option + " does not apply to credentials '" + credentialsId + "' (" + service
+                + "). Remove it, or bind a key of a service that uses it.";
+    }
+
+    public static String agentConfigLineBreak(String field) {
+        return "The agent configuration value " + field + " contains a line break, which would break the file."
+                + " Enter it on one line.";
+    }
+
+    public static String exchangeUnreachable(URI endpoint) {
+        return "Could not reach " + endpoint + " to exchange the client credentials for a token. Check the"
+                + " region or base URL and that the build can reach the internet (proxy, firewall).";
+    }
+
+    public static String exchangeTimeout(URI endpoint, Duration timeout) {
+        return endpoint + " did not answer within " + timeout.toSeconds() + " seconds. Try again later, or check"
+                + " the network between the build and Xray Cloud.";
+    }
+
+    public static String exchangeBadRequest(URI endpoint) {
+        return endpoint + " refused the request as malformed (HTTP 400). Check that the credentials hold an Xray"
+                + " Cloud client id and secret.";
+    }
+
+    public static String exchangeUnauthorized(URI endpoint, int status) {
+        return endpoint + " refused the client id and secret (HTTP " + status + "). They are wrong, revoked or"
+                + " for another region: create a new API key in Xray (Settings > API Keys) and update the"
+                + " credentials.";
+    }
+
+    public static String exchangeRateLimited(URI endpoint, String retryAfter) {
+        return endpoint + " is limiting requests (HTTP 429)"
+                + (retryAfter == null ? "" : "; it asks to retry after " + retryAfter + " seconds")
+                + ". Exchange the token once per build and reuse it.";
+    }
+
+    public static String exchangeServerError(URI endpoint, int status) {
+        return endpoint + " failed (HTTP " + status + "). This is a problem on the service side; try again later.";
+    }
+
+    public static String exchangeBadResponse(URI endpoint) {
+        return endpoint + " answered, but not with a token. Check that the base URL points to Xray Cloud.";
+    }
+
+    public static String exchangeUnexpectedStatus(URI endpoint, int status) {
+        return endpoint + " answered with HTTP " + status + " instead of a token. Check that the base URL points"
+                + " to Xray Cloud.";
     }
 }

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.apikey.bind;
+
+import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.exchange.XrayRegion;
+import io.jenkins.plugins.apikey.preset.Finding;
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
+import io.jenkins.plugins.apikey.preset.ServicePreset;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns binding requests into a {@link BindingPlan}: a pure function of the keys and options, so
+ * that the Jenkins step, the freestyle wrapper, the agent property and the command line all bind
+ * alike.
+ */
+public final class BindingPlanner {
+
+    private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final List<BindingPlan.Variable> variables = new ArrayList<>();
+    private final Map<String, String> variableOwners = new LinkedHashMap<>();
+    private final List<BindingPlan.PlannedFile> files = new ArrayList<>();
+    private final List<BindingPlan.PlannedExchange> exchanges = new ArrayList<>();
+    private final List<String> maskValues = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private BindingPlanner() {}
+
+    /**
+     * Plans {@code requests} in order.
+     *
+     * @throws BindingException if a key fails its preset's checks, a variable name is invalid or
+     *     used twice, or an option does not fit the key's service
+     */
+    public static BindingPlan plan(List<BindingRequest> requests) throws BindingException {
+        BindingPlanner planner = new BindingPlanner();
+        int number = 1;
+        for (BindingRequest request : requests) {
+            planner.add(request, number++);
+        }
+        return new BindingPlan(
+                planner.variables, planner.files, planner.exchanges, planner.maskValues, planner.warnings);
+    }
+
+    /** Whether {@code name} can be an environment variable name on every platform. */
+    public static boolean isValidVariableName(String name) {
+        return name != null && VARIABLE_NAME.matcher(name).matches();
+    }
+
+    private void add(BindingRequest request, int number) throws BindingException {
+        ServicePreset preset = request.preset();
+        KeyMaterial material = request.material();
+        BindingOptions options = request.options() == null ? BindingOptions.defaults() : request.options();
+        String id = request.credentialsId();
+        for (Finding finding : preset.check(material)) {
+            if (finding.isError()) {
+                throw new BindingException(EngineMessages.keyRefused(id, finding.message()));
+            }
+            warnings.add(EngineMessages.keyWarning(id, finding.message()));
+        }
+        String key = material.key().strip();
+        maskValues.addAll(preset.maskValues(new KeyMaterial(key, material.clientId(), material.serverUrl())));
+
+        variable(id, orDefault(options.keyVariable(), preset.keyVariable()), key, true);
+        if (preset.isClientCredentials()) {
+            variable(
+                    id,
+                    orDefault(
+                            options.clientIdVariable(),
+                            preset.clientIdVariable().orElseThrow()),
+                    material.clientId().strip(),
+                    false);
+        } else if (options.clientIdVariable() != null) {
+            throw new BindingException(
+                    EngineMessages.optionNotForService(id, "clientIdVariable", preset.displayName()));
+        }
+        arguments(request, preset, options, key);
+        if (options.keyFile() != null) {
+            String variable = orDefault(options.keyFile().variable(), preset.keyVariable() + "_FILE");
+            file(id, variable, number + "/key", key);
+        }
+        if (options.agentConfig() != null) {
+            agentConfig(id, preset, material, options.agentConfig(), key, number);
+        }
+        if (options.token() != null) {
+            if (!preset.isClientCredentials()) {
+                throw new BindingException(EngineMessages.optionNotForService(id, "token", preset.displayName()));
+            }
+            String variable = checkedName(id, orDefault(options.token().variable(), "XRAY_TOKEN"));
+            URI baseUrl = options.token().baseUrl() == null
+                    ? XrayRegion.GLOBAL.baseUrl()
+                    : options.token().baseUrl();
+            claim(id, variable);
+            exchanges.add(new BindingPlan.PlannedExchange(
+                    variable, id, baseUrl, material.clientId().strip(), key));
+        }
+    }
+
+    private void arguments(BindingRequest request, ServicePreset preset, BindingOptions options, String key)
+            throws BindingException {
+        List<String> arguments = preset.consoleArguments(new KeyMaterial(
+                key, request.material().clientId(), request.material().serverUrl()));
+        if (arguments.isEmpty()) {
+            if (options.argumentsVariable() != null) {
+                throw new BindingException(EngineMessages.optionNotForService(
+                        request.credentialsId(), "argumentsVariable", preset.displayName()));
+            }
+            return;
+        }
+        String joined = String.join(" ", arguments);
+        variable(
+                request.credentialsId(),
+                orDefault(
+                        options.argumentsVariable(), preset.argumentsVariable().orElseThrow()),
+                joined,
+                true);
+        maskValues.add(joined);
+    }
+
+    private void agentConfig(
+            String id,
+            ServicePreset preset,
+            KeyMaterial material,
+            BindingOptions.AgentConfig config,
+            String key,
+            int number)
+            throws BindingException {
+        if (preset.argumentsVariable().isEmpty()) {
+            throw new BindingException(EngineMessages.optionNotForService(id, "agentConfig", preset.displayName()));
+        }
+        String serverUrl = config.serverUrl() != null && !config.serverUrl().isBlank()
+                ? config.serverUrl()
+                : material.serverUrl() != null ? material.serverUrl() : AgentConfigFile.CLOUD_SERVER_URL;
+        String content = AgentConfigFile.render(key, serverUrl, config);
+        file(id, orDefault(config.variable(), "KATALON_AGENT_CONFIG"), number + "/agentconfig", content);
+        maskValues.add(AgentConfigFile.keyLine(key));
+    }
+
+    private void file(String id, String variable, String relativePath, String content) throws BindingException {
+        claim(id, checkedName(id, variable));
+        files.add(new BindingPlan.PlannedFile(variable, relativePath, content.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void variable(String id, String name, String value, boolean sensitive) throws BindingException {
+        claim(id, checkedName(id, name));
+        variables.add(new BindingPlan.Variable(name, value, sensitive));
+    }
+
+    private static String checkedName(String id, String name) throws BindingException {
+        if (!isValidVariableName(name)) {
+            throw new BindingException(EngineMessages.invalidVariableName(id, name));
+        }
+        return name;
+    }
+
+    private void claim(String id, String name) throws BindingException {
+        String owner = variableOwners.putIfAbsent(name, id);
+        if (owner != null) {
+            throw new BindingException(EngineMessages.variableBoundTwice(name, owner, id));
+        }
+    }
+
+    private static String orDefault(String given, String fallback) {
+        return given == null || given.isBlank() ? fallback : given.strip();
+    }
+}

@@ -1,0 +1,106 @@
+package io.jenkins.plugins.apikey.exchange;
+
+import io.jenkins.plugins.apikey.EngineMessages;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * Exchanges Xray Cloud client credentials for a token: {@code POST {base}/api/v1/authenticate}
+ * with {@code {"client_id": ..., "client_secret": ...}}; the answer is the token as a JSON string.
+ */
+public final class XrayTokenClient {
+
+    /** How long an exchange may take when none is given. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public XrayTokenClient(Duration timeout) {
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    /**
+     * The token for {@code clientId} and {@code clientSecret} at {@code baseUrl}.
+     *
+     * @throws TokenExchangeException with a message that names the endpoint and the problem, never
+     *     the secret, the token or the service's answer
+     */
+    public String exchange(URI baseUrl, String clientId, String clientSecret)
+            throws TokenExchangeException, InterruptedException {
+        URI endpoint = endpoint(baseUrl);
+        String body = "{\"client_id\":" + JsonStrings.quote(clientId) + ",\"client_secret\":"
+                + JsonStrings.quote(clientSecret) + "}";
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpConnectTimeoutException e) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.UNREACHABLE, EngineMessages.exchangeUnreachable(endpoint));
+        } catch (HttpTimeoutException e) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.TIMEOUT, EngineMessages.exchangeTimeout(endpoint, timeout));
+        } catch (IOException e) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.UNREACHABLE, EngineMessages.exchangeUnreachable(endpoint));
+        }
+        return token(endpoint, response);
+    }
+
+    static URI endpoint(URI baseUrl) {
+        String base = baseUrl.toString();
+        return URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/authenticate");
+    }
+
+    private static String token(URI endpoint, HttpResponse<String> response) throws TokenExchangeException {
+        int status = response.statusCode();
+        if (status == 200) {
+            try {
+                String token = JsonStrings.unquote(response.body());
+                if (!token.isBlank()) {
+                    return token;
+                }
+            } catch (IllegalArgumentException e) {
+                // reported below
+            }
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.BAD_RESPONSE, EngineMessages.exchangeBadResponse(endpoint));
+        }
+        if (status == 400) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.BAD_REQUEST, EngineMessages.exchangeBadRequest(endpoint));
+        }
+        if (status == 401 || status == 403) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.UNAUTHORIZED, EngineMessages.exchangeUnauthorized(endpoint, status));
+        }
+        if (status == 429) {
+            String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.RATE_LIMITED, EngineMessages.exchangeRateLimited(endpoint, retryAfter));
+        }
+        if (status >= 500) {
+            throw new TokenExchangeException(
+                    TokenExchangeException.Kind.SERVER_ERROR, EngineMessages.exchangeServerError(endpoint, status));
+        }
+        throw new TokenExchangeException(
+                TokenExchangeException.Kind.BAD_RESPONSE, EngineMessages.exchangeUnexpectedStatus(endpoint, status));
+    }
+}
