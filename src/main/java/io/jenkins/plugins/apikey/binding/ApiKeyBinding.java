@@ -1,0 +1,287 @@
+package io.jenkins.plugins.apikey.binding;
+
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Extension;
+import hudson.Util;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.apikey.ApiKeyCredentials;
+import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.bind.BindingOptions;
+import io.jenkins.plugins.apikey.bind.BindingPlanner;
+import io.jenkins.plugins.apikey.exchange.XrayRegion;
+import java.net.URI;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * One key to bind, by credentials id, with optional variable names, a key file, a Katalon TestOps
+ * agent configuration file and, for client credentials, a token exchange. Holds ids and options,
+ * never key material.
+ */
+public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> {
+
+    /** The credentials a binding accepts. */
+    static final CredentialsMatcher API_KEY_TYPES = CredentialsMatchers.anyOf(
+            CredentialsMatchers.instanceOf(ApiKeyCredentials.class),
+            CredentialsMatchers.instanceOf(ClientCredentials.class));
+
+    private final @CheckForNull String credentialsId;
+    private @CheckForNull String variable;
+    private @CheckForNull String clientIdVariable;
+    private @CheckForNull String argumentsVariable;
+    private boolean keyFile;
+    private @CheckForNull String keyFileVariable;
+    private @CheckForNull AgentConfigOption agentConfig;
+    private boolean exchangeToken;
+    private @CheckForNull String tokenVariable;
+    private @CheckForNull String region;
+    private @CheckForNull String tokenBaseUrl;
+
+    @DataBoundConstructor
+    public ApiKeyBinding(@CheckForNull String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    @CheckForNull
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @CheckForNull
+    public String getVariable() {
+        return variable;
+    }
+
+    /** The variable for the key (client credentials: the secret); the preset's default if empty. */
+    @DataBoundSetter
+    public void setVariable(@CheckForNull String variable) {
+        this.variable = Util.fixEmptyAndTrim(variable);
+    }
+
+    @CheckForNull
+    public String getClientIdVariable() {
+        return clientIdVariable;
+    }
+
+    @DataBoundSetter
+    public void setClientIdVariable(@CheckForNull String clientIdVariable) {
+        this.clientIdVariable = Util.fixEmptyAndTrim(clientIdVariable);
+    }
+
+    @CheckForNull
+    public String getArgumentsVariable() {
+        return argumentsVariable;
+    }
+
+    @DataBoundSetter
+    public void setArgumentsVariable(@CheckForNull String argumentsVariable) {
+        this.argumentsVariable = Util.fixEmptyAndTrim(argumentsVariable);
+    }
+
+    public boolean isKeyFile() {
+        return keyFile;
+    }
+
+    @DataBoundSetter
+    public void setKeyFile(boolean keyFile) {
+        this.keyFile = keyFile;
+    }
+
+    @CheckForNull
+    public String getKeyFileVariable() {
+        return keyFileVariable;
+    }
+
+    @DataBoundSetter
+    public void setKeyFileVariable(@CheckForNull String keyFileVariable) {
+        this.keyFileVariable = Util.fixEmptyAndTrim(keyFileVariable);
+    }
+
+    @CheckForNull
+    public AgentConfigOption getAgentConfig() {
+        return agentConfig;
+    }
+
+    @DataBoundSetter
+    public void setAgentConfig(@CheckForNull AgentConfigOption agentConfig) {
+        this.agentConfig = agentConfig;
+    }
+
+    public boolean isExchangeToken() {
+        return exchangeToken;
+    }
+
+    @DataBoundSetter
+    public void setExchangeToken(boolean exchangeToken) {
+        this.exchangeToken = exchangeToken;
+    }
+
+    @CheckForNull
+    public String getTokenVariable() {
+        return tokenVariable;
+    }
+
+    @DataBoundSetter
+    public void setTokenVariable(@CheckForNull String tokenVariable) {
+        this.tokenVariable = Util.fixEmptyAndTrim(tokenVariable);
+    }
+
+    @CheckForNull
+    public String getRegion() {
+        return region;
+    }
+
+    /** The Xray Cloud region for the token exchange: {@code GLOBAL} (default), {@code US}, {@code EU}, {@code AU}. */
+    @DataBoundSetter
+    public void setRegion(@CheckForNull String region) {
+        this.region = Util.fixEmptyAndTrim(region);
+    }
+
+    @CheckForNull
+    public String getTokenBaseUrl() {
+        return tokenBaseUrl;
+    }
+
+    /** A base URL for the token exchange that overrides the region, such as a proxy. */
+    @DataBoundSetter
+    public void setTokenBaseUrl(@CheckForNull String tokenBaseUrl) {
+        this.tokenBaseUrl = Util.fixEmptyAndTrim(tokenBaseUrl);
+    }
+
+    /** The engine's options for this binding. */
+    @NonNull
+    BindingOptions toOptions() {
+        BindingOptions.KeyFile file =
+                keyFile || keyFileVariable != null ? new BindingOptions.KeyFile(keyFileVariable) : null;
+        BindingOptions.Token token =
+                exchangeToken || tokenVariable != null ? new BindingOptions.Token(tokenVariable, tokenBaseUrl()) : null;
+        return new BindingOptions(
+                variable,
+                clientIdVariable,
+                argumentsVariable,
+                file,
+                agentConfig == null ? null : agentConfig.toOption(),
+                token);
+    }
+
+    private URI tokenBaseUrl() {
+        if (tokenBaseUrl != null) {
+            return URI.create(tokenBaseUrl);
+        }
+        return XrayRegion.byName(region).orElse(XrayRegion.GLOBAL).baseUrl();
+    }
+
+    /** The form, the credentials drop-down and the checks of a binding. */
+    @Extension
+    @Symbol("key")
+    public static final class DescriptorImpl extends Descriptor<ApiKeyBinding> {
+
+        @NonNull
+        @Override
+        public String getDisplayName() {
+            return Messages.ApiKeyBinding_DisplayName();
+        }
+
+        /** The API-key credentials the item can use; only for users who may configure it. */
+        @POST
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel result = new StandardListBoxModel();
+            if (!canConfigure(item)) {
+                return result.includeCurrentValue(credentialsId);
+            }
+            if (item == null) {
+                return result.includeEmptyValue()
+                        .includeMatchingAs(
+                                ACL.SYSTEM2, Jenkins.get(), StandardCredentials.class, List.of(), API_KEY_TYPES)
+                        .includeCurrentValue(credentialsId);
+            }
+            return result.includeEmptyValue()
+                    .includeMatchingAs(
+                            item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                            item,
+                            StandardCredentials.class,
+                            List.of(),
+                            API_KEY_TYPES)
+                    .includeCurrentValue(credentialsId);
+        }
+
+        @POST
+        public FormValidation doCheckCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.error(Messages.ApiKeyBinding_CredentialsIdMissing())
+                    : FormValidation.ok();
+        }
+
+        @POST
+        public FormValidation doCheckVariable(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkVariableName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckClientIdVariable(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkVariableName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckArgumentsVariable(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkVariableName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckKeyFileVariable(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkVariableName(item, value);
+        }
+
+        @POST
+        public FormValidation doCheckTokenVariable(@AncestorInPath Item item, @QueryParameter String value) {
+            return checkVariableName(item, value);
+        }
+
+        @POST
+        public ListBoxModel doFillRegionItems(@AncestorInPath Item item) {
+            ListBoxModel regions = new ListBoxModel();
+            if (canConfigure(item)) {
+                for (XrayRegion region : XrayRegion.values()) {
+                    regions.add(region.name() + " (" + region.baseUrl().getHost() + ")", region.name());
+                }
+            }
+            return regions;
+        }
+
+        /** Item/Configure on the item, or Overall/Administer outside any item (agents). */
+        static boolean canConfigure(@CheckForNull Item item) {
+            return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
+        }
+
+        static FormValidation checkVariableName(@CheckForNull Item item, String value) {
+            if (!canConfigure(item)) {
+                return FormValidation.ok();
+            }
+            String name = Util.fixEmptyAndTrim(value);
+            return name == null || BindingPlanner.isValidVariableName(name)
+                    ? FormValidation.ok()
+                    : FormValidation.error(Messages.ApiKeyBinding_InvalidVariable(name));
+        }
+    }
+}
