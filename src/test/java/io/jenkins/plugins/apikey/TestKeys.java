@@ -1,0 +1,58 @@
+package io.jenkins.plugins.apikey;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.util.Secret;
+import io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl;
+import io.jenkins.plugins.apikey.impl.ClientCredentialsImpl;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jenkins.model.Jenkins;
+
+/** Keys and checks shared by the plugin's JenkinsRule tests. */
+public final class TestKeys {
+
+    public static final String KATALON_KEY = "3f2b8c1e-7d4a-4b9e-a1c2-5e6f7a8b1d07";
+    public static final String CLIENT_ID = "0123456789ABCDEF0123456789ABCDEF";
+    public static final String CLIENT_SECRET = "5e8f0a7c9b1d3e2f4a6c8b0d1e3f5a7c9b2d4e6f8a0c1b3d5e7f9a2c4b6d8e0f";
+    /** A generic key whose URL, JSON and shell forms all differ from it. */
+    public static final String ODD_KEY = "p@ss w0rd/\"generic\"&key'42";
+
+    private TestKeys() {}
+
+    /** Stores {@code credentials} in the global store. */
+    public static void store(Jenkins jenkins, StandardCredentials credentials) throws IOException {
+        CredentialsProvider.lookupStores(jenkins).iterator().next().addCredentials(Domain.global(), credentials);
+    }
+
+    public static ApiKeyCredentialsImpl apiKey(String id, String service, String key) {
+        return new ApiKeyCredentialsImpl(CredentialsScope.GLOBAL, id, "", Secret.fromString(key), service);
+    }
+
+    public static ClientCredentialsImpl xray(String id) {
+        return new ClientCredentialsImpl(CredentialsScope.GLOBAL, id, "", CLIENT_ID, Secret.fromString(CLIENT_SECRET));
+    }
+
+    /** The files under {@code dir} that contain {@code text}, relative to it. */
+    public static Set<String> grep(File dir, String text) throws IOException {
+        Set<String> matches = new TreeSet<>();
+        Path root = dir.toPath();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (content.contains(text)) {
+                    matches.add(root.relativize(file).toString());
+                }
+            }
+        }
+        return matches;
+    }
+}
