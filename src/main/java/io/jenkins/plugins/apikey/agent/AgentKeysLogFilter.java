@@ -48,7 +48,7 @@ public final class AgentKeysLogFilter extends ConsoleLogFilter {
         List<String> secrets = new ArrayList<>();
         for (ApiKeyNodeProperty property : properties) {
             try {
-                secrets.addAll(property.plan().maskValues());
+                secrets.addAll(property.maskValues());
             } catch (AbortException e) {
                 // the build on that agent fails with this message; here there is nothing to mask
                 LOGGER.log(Level.FINE, "agent keys not resolvable: {0}", e.getMessage());

@@ -40,7 +40,7 @@ public final class ApiKeyNodeProperty extends NodeProperty<Node> {
 
     @Override
     public void buildEnvVars(@NonNull EnvVars env, @NonNull TaskListener listener) throws AbortException {
-        BindingPlan plan = plan();
+        BindingPlan plan = plan(node);
         if (!plan.files().isEmpty() || !plan.exchanges().isEmpty()) {
             throw new AbortException(Messages.ApiKeyNodeProperty_VariablesOnly(nodeName()));
         }
@@ -48,11 +48,17 @@ public final class ApiKeyNodeProperty extends NodeProperty<Node> {
         plan.variables().forEach(variable -> env.override(variable.name(), variable.value()));
     }
 
-    /** The plan of this agent's keys, resolved from the global credentials. */
+    /** The values to mask for this agent's keys; resolving them records no use. */
     @NonNull
-    BindingPlan plan() throws AbortException {
+    List<String> maskValues() throws AbortException {
+        return plan(null).maskValues();
+    }
+
+    /** The plan of this agent's keys from the global credentials, recording their use on {@code usedOn}. */
+    @NonNull
+    private BindingPlan plan(@CheckForNull Node usedOn) throws AbortException {
         try {
-            return BindingPlanner.plan(KeyResolver.resolveForNode(bindings, node, nodeName()));
+            return BindingPlanner.plan(KeyResolver.resolveForNode(bindings, usedOn, nodeName()));
         } catch (BindingException e) {
             throw new AbortException(e.getMessage());
         }

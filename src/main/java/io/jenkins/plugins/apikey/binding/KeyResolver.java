@@ -86,9 +86,9 @@ public final class KeyResolver {
     }
 
     /**
-     * Resolves bindings from the global credentials for builds on {@code node}, recording the use
-     * on the node.
+     * Resolves bindings from the global credentials for builds on {@code node}.
      *
+     * @param node where to record the use, or {@code null} to record none (when only masking)
      * @param nodeName the node's name for messages
      */
     @NonNull

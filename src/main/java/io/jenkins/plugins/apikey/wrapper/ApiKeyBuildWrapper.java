@@ -80,7 +80,11 @@ public final class ApiKeyBuildWrapper extends SimpleBuildWrapper {
     @Override
     public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
         MaskingLogFilter bound = BuildSecrets.filterOf(build);
-        return bound != null ? bound : new LateMaskingLogFilter();
+        if (bound == null) {
+            return new LateMaskingLogFilter();
+        }
+        BuildSecrets.forget(build);
+        return bound;
     }
 
     @Override

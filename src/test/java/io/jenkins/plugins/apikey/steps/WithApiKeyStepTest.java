@@ -134,6 +134,27 @@ class WithApiKeyStepTest {
     }
 
     @Test
+    void worksInDeclarativePipeline() throws Exception {
+        WorkflowRun run = succeed("pipeline {\n"
+                + "  agent any\n"
+                + "  stages {\n"
+                + "    stage('test') {\n"
+                + "      steps {\n"
+                + "        withApiKey('katalon') {\n"
+                + "          script {\n"
+                + "            " + shell("echo key=$KATALON_API_KEY", "@echo key=%KATALON_API_KEY%")
+                + "          }\n"
+                + "        }\n"
+                + "      }\n"
+                + "    }\n"
+                + "  }\n"
+                + "}");
+
+        j.assertLogContains("key=****", run);
+        j.assertLogNotContains(KATALON_KEY, run);
+    }
+
+    @Test
     void masksUrlJsonXmlAndShellFormsOfAKey() throws Exception {
         String url = URLEncoder.encode(ODD_KEY, StandardCharsets.UTF_8);
         String json = ODD_KEY.replace("\"", "\\\"");
