@@ -18,6 +18,7 @@ public final class Main {
 
             Commands:
               mask    copy standard input to standard output with secrets masked
+              run     run a command with API keys in its environment, its output masked
 
             Run a command with --help for its options.
             """;
@@ -40,7 +41,10 @@ public final class Main {
         if (args[0].equals("mask")) {
             return MaskCommand.run(rest, in, out, err, env);
         }
-        err.println("Unknown command '" + args[0] + "'. Commands: mask. Run with --help for details.");
+        if (args[0].equals("run")) {
+            return RunCommand.run(rest, in, out, err, env);
+        }
+        err.println("Unknown command '" + args[0] + "'. Commands: mask, run. Run with --help for details.");
         return 2;
     }
 }

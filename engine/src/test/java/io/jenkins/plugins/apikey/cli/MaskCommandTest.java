@@ -136,7 +136,7 @@ class MaskCommandTest {
                         "mask: Unknown option --secret. See --help for the options.",
                         "mask: --secret-env needs a value. See --help.",
                         "mask: --stats takes no value.",
-                        "Unknown command 'frobnicate'. Commands: mask. Run with --help for details.");
+                        "Unknown command 'frobnicate'. Commands: mask, run. Run with --help for details.");
     }
 
     @Test
