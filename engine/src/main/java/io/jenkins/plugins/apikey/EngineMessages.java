@@ -154,4 +154,25 @@ public final class EngineMessages {
         return endpoint + " answered with HTTP " + status + " instead of a token. Check that the base URL points"
                 + " to Xray Cloud.";
     }
+
+    public static String keyTooOld(String id, long days, int limit) {
+        return "Key '" + id + "' has had the same value for " + days + " days, more than the " + limit
+                + " days the policy allows. Rotate it: create a new key in the service, then rotate it on the"
+                + " API Keys page.";
+    }
+
+    public static String keyIdle(String id, long days, int limit, boolean neverUsed) {
+        return "Key '" + id + "' has " + (neverUsed ? "not been bound by any build in the " : "not been bound for ")
+                + days + " days, more than the " + limit + " days the policy allows. Revoke or delete it if it is"
+                + " no longer needed.";
+    }
+
+    public static String revoked(String id, String when, String by) {
+        return "Credentials '" + id + "' were revoked on " + when + (by == null ? "" : " by " + by)
+                + ". Reinstate them on Manage Jenkins > API Keys, or bind another key.";
+    }
+
+    public static String expiredRefused(String violation) {
+        return violation + " Builds may not bind expired keys on this controller.";
+    }
 }

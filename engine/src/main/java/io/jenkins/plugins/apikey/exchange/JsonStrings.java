@@ -1,12 +1,12 @@
 package io.jenkins.plugins.apikey.exchange;
 
 /** Writes and reads single JSON string values, all the token exchange needs of JSON. */
-final class JsonStrings {
+public final class JsonStrings {
 
     private JsonStrings() {}
 
     /** {@code value} as a quoted JSON string. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -33,7 +33,7 @@ final class JsonStrings {
      *
      * @throws IllegalArgumentException if it is anything else
      */
-    static String unquote(String document) {
+    public static String unquote(String document) {
         String text = document.strip();
         if (text.length() < 2 || text.charAt(0) != '"' || text.charAt(text.length() - 1) != '"') {
             throw new IllegalArgumentException("not a JSON string");
