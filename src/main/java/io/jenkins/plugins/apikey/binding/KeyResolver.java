@@ -10,9 +10,16 @@ import hudson.model.Run;
 import hudson.security.ACL;
 import io.jenkins.plugins.apikey.ApiKeyCredentials;
 import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.bind.BindingException;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.bind.BindingRequest;
+import io.jenkins.plugins.apikey.inventory.KeyRecord;
+import io.jenkins.plugins.apikey.inventory.RotationPolicy;
+import io.jenkins.plugins.apikey.manage.ApiKeyPolicy;
+import io.jenkins.plugins.apikey.manage.KeyStates;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +87,9 @@ public final class KeyResolver {
         }
         BindingRequest request = request(id, found, binding);
         if (track) {
+            checkUsable(id, request);
             CredentialsProvider.track(run, found);
+            KeyStates.get().recordUse(id, run.getFullDisplayName());
         }
         return request;
     }
@@ -88,7 +97,8 @@ public final class KeyResolver {
     /**
      * Resolves bindings from the global credentials for builds on {@code node}.
      *
-     * @param node where to record the use, or {@code null} to record none (when only masking)
+     * @param node where the keys are bound (checked for revocation and expiry, use recorded), or
+     *     {@code null} when they are only resolved to be masked
      * @param nodeName the node's name for messages
      */
     @NonNull
@@ -105,12 +115,50 @@ public final class KeyResolver {
             if (found == null) {
                 throw new AbortException(Messages.KeyResolver_NotFoundForNode(String.valueOf(id), nodeName));
             }
-            requests.add(request(id, found, binding));
+            BindingRequest request = request(id, found, binding);
             if (node != null) {
+                checkUsable(id, request);
                 CredentialsProvider.track(node, found);
             }
+            requests.add(request);
         }
         return requests;
+    }
+
+    /**
+     * Refuses a revoked key, and an expired one when the policy says so; notes a rotation made
+     * anywhere since the key was last seen.
+     */
+    private static void checkUsable(String id, BindingRequest request) throws AbortException {
+        KeyStates.State state = KeyStates.get().observe(id, request.material());
+        if (state.revokedAt() != null) {
+            throw new AbortException(EngineMessages.revoked(
+                    id, DateTimeFormatter.ISO_INSTANT.format(state.revokedAt()), state.revokedBy()));
+        }
+        ApiKeyPolicy policy = ApiKeyPolicy.get();
+        if (policy.isFailBuildsOnExpiredKeys()) {
+            KeyRecord record = new KeyRecord(
+                    id,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "",
+                    state.firstSeen(),
+                    state.lastRotated(),
+                    state.lastUsed(),
+                    state.lastUsedBy(),
+                    null,
+                    null,
+                    true);
+            Instant now = Instant.now();
+            for (RotationPolicy.Violation violation : policy.toPolicy().check(record, now)) {
+                if (violation.kind() == RotationPolicy.Violation.Kind.TOO_OLD) {
+                    throw new AbortException(EngineMessages.expiredRefused(violation.message()));
+                }
+            }
+        }
     }
 
     private static BindingRequest request(String id, StandardCredentials found, ApiKeyBinding binding)

@@ -41,7 +41,8 @@ public record KeyQuery(String search, int pageSize, int page) {
                 pageSize);
     }
 
-    boolean matches(KeyRecord record) {
+    /** Whether {@code record} matches the search. */
+    public boolean matches(KeyRecord record) {
         if (search.isEmpty()) {
             return true;
         }

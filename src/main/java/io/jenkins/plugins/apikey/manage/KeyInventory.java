@@ -1,0 +1,173 @@
+package io.jenkins.plugins.apikey.manage;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsStore;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.ModelObject;
+import hudson.model.User;
+import io.jenkins.plugins.apikey.ApiKeyCredentials;
+import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.inventory.KeyRecord;
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
+import io.jenkins.plugins.apikey.preset.ServicePreset;
+import io.jenkins.plugins.apikey.provider.SecretDirectoryConfiguration;
+import io.jenkins.plugins.apikey.provider.SecretDirectoryCredentialsProvider;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import jenkins.model.Jenkins;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+
+/**
+ * Every API-key and client-credentials credential Jenkins holds: the system store, folder stores,
+ * the signed-in user's own store and the secret directory, with what the plugin remembers of each.
+ */
+@Restricted(NoExternalUse.class)
+final class KeyInventory {
+
+    private KeyInventory() {}
+
+    /**
+     * One key and where it lives.
+     *
+     * @param record what is shown
+     * @param ref a stable reference for forms: store context, domain and id
+     * @param store its store, or {@code null} for the secret directory
+     * @param domain its domain in that store
+     * @param credentials the credentials
+     */
+    record Row(
+            KeyRecord record,
+            String ref,
+            @CheckForNull CredentialsStore store,
+            @CheckForNull Domain domain,
+            StandardCredentials credentials) {}
+
+    /** All keys, by id. */
+    @NonNull
+    static List<Row> collect() {
+        List<Row> rows = new ArrayList<>();
+        for (CredentialsStore store : stores()) {
+            for (Domain domain : store.getDomains()) {
+                for (var credentials : store.getCredentials(domain)) {
+                    if (credentials instanceof StandardCredentials standard && isApiKey(standard)) {
+                        rows.add(row(
+                                standard,
+                                store.getContextDisplayName(),
+                                contextName(store.getContext()),
+                                store,
+                                domain,
+                                true));
+                    }
+                }
+            }
+        }
+        if (SecretDirectoryConfiguration.get().path() != null) {
+            String where = Messages.KeyInventory_Directory(
+                    SecretDirectoryConfiguration.get().getDirectory());
+            for (StandardCredentials credentials :
+                    SecretDirectoryCredentialsProvider.get().credentials()) {
+                rows.add(row(credentials, where, "directory", null, null, false));
+            }
+        }
+        rows.sort(Comparator.comparing((Row row) -> row.record().id()).thenComparing(Row::ref));
+        return rows;
+    }
+
+    /** The row with {@code ref}, if it still exists. */
+    static Optional<Row> find(String ref) {
+        return collect().stream().filter(row -> row.ref().equals(ref)).findFirst();
+    }
+
+    static boolean isApiKey(StandardCredentials credentials) {
+        return credentials instanceof ApiKeyCredentials || credentials instanceof ClientCredentials;
+    }
+
+    private static Set<CredentialsStore> stores() {
+        Set<CredentialsStore> stores = new LinkedHashSet<>();
+        Jenkins jenkins = Jenkins.get();
+        addOwn(stores, jenkins);
+        for (Item item : jenkins.allItems()) {
+            if (item instanceof ItemGroup<?>) {
+                addOwn(stores, item);
+            }
+        }
+        User user = User.current();
+        if (user != null) {
+            addOwn(stores, user);
+        }
+        return stores;
+    }
+
+    /** Adds the stores whose context is {@code context} itself, not an ancestor's. */
+    private static void addOwn(Set<CredentialsStore> stores, ModelObject context) {
+        for (CredentialsStore store : CredentialsProvider.lookupStores(context)) {
+            if (store.getContext() == context) {
+                stores.add(store);
+            }
+        }
+    }
+
+    private static String contextName(ModelObject context) {
+        if (context instanceof Item item) {
+            return "item:" + item.getFullName();
+        }
+        if (context instanceof User user) {
+            return "user:" + user.getId();
+        }
+        return "jenkins";
+    }
+
+    private static Row row(
+            StandardCredentials credentials,
+            String where,
+            String context,
+            @CheckForNull CredentialsStore store,
+            @CheckForNull Domain domain,
+            boolean editable) {
+        ServicePreset preset;
+        KeyMaterial material;
+        String hint;
+        String kind;
+        if (credentials instanceof ApiKeyCredentials key) {
+            preset = key.getPreset();
+            material = key.keyMaterial();
+            hint = key.getHint();
+            kind = Messages.KeyInventory_ApiKey();
+        } else {
+            ClientCredentials client = (ClientCredentials) credentials;
+            preset = client.getPreset();
+            material = client.keyMaterial();
+            hint = client.getHint();
+            kind = Messages.KeyInventory_ClientCredentials();
+        }
+        KeyStates.State state = KeyStates.get().observe(credentials.getId(), material);
+        KeyRecord record = new KeyRecord(
+                credentials.getId(),
+                kind,
+                preset.displayName(),
+                hint,
+                credentials.getDescription(),
+                where,
+                credentials.getScope() == null ? "" : credentials.getScope().name(),
+                state.firstSeen(),
+                state.lastRotated(),
+                state.lastUsed(),
+                state.lastUsedBy(),
+                state.revokedAt(),
+                state.revokedBy(),
+                editable);
+        String ref = context + "::" + (domain == null || domain.getName() == null ? "" : domain.getName()) + "::"
+                + credentials.getId();
+        return new Row(record, ref, store, domain, credentials);
+    }
+}
