@@ -1,0 +1,70 @@
+package io.jenkins.plugins.apikey.provider;
+
+import static io.jenkins.plugins.apikey.TestKeys.KATALON_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class SecretDirectoryProviderTest {
+
+    @TempDir
+    Path secrets;
+
+    private JenkinsRule j;
+
+    @BeforeEach
+    void mount(JenkinsRule rule) throws Exception {
+        j = rule;
+        Files.writeString(secrets.resolve("katalon-mounted"), KATALON_KEY + "\n");
+        Files.writeString(
+                secrets.resolve("katalon-mounted.properties"), "service=katalon\ndescription=From Kubernetes\n");
+        Files.writeString(secrets.resolve("broken"), "changeme");
+        SecretDirectoryConfiguration.get().setDirectory(secrets.toString());
+    }
+
+    @Test
+    void mountedKeysBindAndAreMaskedInAPipeline() throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(
+                "withApiKey('katalon-mounted') {\n"
+                        + "  if (env.KATALON_API_KEY != '" + KATALON_KEY + "') { error 'wrong key' }\n"
+                        + "  echo 'key " + KATALON_KEY + "'\n"
+                        + "}",
+                true));
+
+        WorkflowRun run = j.buildAndAssertSuccess(job);
+
+        j.assertLogContains("key ****", run);
+    }
+
+    @Test
+    void mountedKeysAndBadFilesAppearOnThePageAndCannotBeEdited() throws Exception {
+        String html =
+                j.createWebClient().goTo("manage/api-keys/").getWebResponse().getContentAsString();
+
+        assertThat(html).contains("katalon-mounted", "From Kubernetes", "Secret directory " + secrets);
+        assertThat(html).contains("broken", "cannot be used: The API key looks like a placeholder");
+        assertThat(html).doesNotContain(KATALON_KEY, "changeme", "rotate?ref=directory");
+    }
+
+    @Test
+    void changedFilesAreReadAgain() throws Exception {
+        assertThat(SecretDirectoryCredentialsProvider.get().provides("late-key"))
+                .isFalse();
+
+        Files.writeString(secrets.resolve("late-key"), "sk-abcdef0123456789");
+
+        assertThat(SecretDirectoryCredentialsProvider.get().provides("late-key"))
+                .isTrue();
+    }
+}
