@@ -15,6 +15,7 @@ import io.jenkins.plugins.apikey.inventory.SecretDirectory;
 import io.jenkins.plugins.apikey.provider.SecretDirectoryCredentialsProvider;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,8 +82,9 @@ public final class ApiKeysPage extends ManagementLink implements StaplerProxy {
      * @param record the key
      * @param ref its reference for forms
      * @param state revoked, expired, idle or active
+     * @param ageDays days since its current value took effect, or -1 when unknown
      */
-    public record Shown(KeyRecord record, String ref, String state) {}
+    public record Shown(KeyRecord record, String ref, String state, long ageDays) {}
 
     /**
      * The keys the request asks for ({@code q}, {@code size}, {@code page}).
@@ -103,7 +105,7 @@ public final class ApiKeysPage extends ManagementLink implements StaplerProxy {
             all.stream()
                     .filter(row -> row.record() == record)
                     .findFirst()
-                    .ifPresent(row -> rows.add(new Shown(record, row.ref(), state(record))));
+                    .ifPresent(row -> rows.add(new Shown(record, row.ref(), state(record), ageDays(record))));
         }
         return new View(page, rows);
     }
@@ -116,6 +118,11 @@ public final class ApiKeysPage extends ManagementLink implements StaplerProxy {
     /** Files of the secret directory that cannot be used, with the reason. */
     public List<SecretDirectory.Problem> getDirectoryProblems() {
         return SecretDirectoryCredentialsProvider.get().scan().problems();
+    }
+
+    private static long ageDays(KeyRecord record) {
+        Instant since = record.currentSince();
+        return since == null ? -1 : Duration.between(since, Instant.now()).toDays();
     }
 
     /** The state shown for a key: revoked, over a policy limit, or active. */
