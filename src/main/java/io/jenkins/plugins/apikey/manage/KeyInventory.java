@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
@@ -55,8 +54,22 @@ final class KeyInventory {
     /** All keys, by id. */
     @NonNull
     static List<Row> collect() {
+        return collect(stores(), true);
+    }
+
+    /** The keys of {@code folder}'s own stores, by id. */
+    @NonNull
+    static List<Row> collect(@NonNull ItemGroup<?> folder) {
+        Set<CredentialsStore> stores = new LinkedHashSet<>();
+        if (folder instanceof ModelObject context) {
+            addOwn(stores, context);
+        }
+        return collect(stores, false);
+    }
+
+    private static List<Row> collect(Set<CredentialsStore> stores, boolean withDirectory) {
         List<Row> rows = new ArrayList<>();
-        for (CredentialsStore store : stores()) {
+        for (CredentialsStore store : stores) {
             for (Domain domain : store.getDomains()) {
                 for (var credentials : store.getCredentials(domain)) {
                     if (credentials instanceof StandardCredentials standard && isApiKey(standard)) {
@@ -71,7 +84,7 @@ final class KeyInventory {
                 }
             }
         }
-        if (SecretDirectoryConfiguration.get().path() != null) {
+        if (withDirectory && SecretDirectoryConfiguration.get().path() != null) {
             String where = Messages.KeyInventory_Directory(
                     SecretDirectoryConfiguration.get().getDirectory());
             for (StandardCredentials credentials :
@@ -81,11 +94,6 @@ final class KeyInventory {
         }
         rows.sort(Comparator.comparing((Row row) -> row.record().id()).thenComparing(Row::ref));
         return rows;
-    }
-
-    /** The row with {@code ref}, if it still exists. */
-    static Optional<Row> find(String ref) {
-        return collect().stream().filter(row -> row.ref().equals(ref)).findFirst();
     }
 
     static boolean isApiKey(StandardCredentials credentials) {

@@ -41,11 +41,12 @@ final class KeyOperations {
 
     private KeyOperations() {}
 
+    /** Applies {@code operation} to the keys of {@code rows} named by {@code refs}. */
     @NonNull
-    static List<Result> apply(Operation operation, List<String> refs) {
+    static List<Result> apply(Operation operation, List<String> refs, List<KeyInventory.Row> rows) {
         List<Result> results = new ArrayList<>();
         for (String ref : refs) {
-            Optional<KeyInventory.Row> row = KeyInventory.find(ref);
+            Optional<KeyInventory.Row> row = find(rows, ref);
             if (row.isEmpty()) {
                 results.add(new Result(ref, false, Messages.KeyOperations_NotFound()));
                 continue;
@@ -88,10 +89,10 @@ final class KeyOperations {
         };
     }
 
-    /** Replaces the key's value with {@code value}; from then on only the new value binds. */
+    /** Replaces the value of the key of {@code rows} named by {@code ref}; from then on only it binds. */
     @NonNull
-    static Result rotate(String ref, Secret value) {
-        Optional<KeyInventory.Row> found = KeyInventory.find(ref);
+    static Result rotate(String ref, Secret value, List<KeyInventory.Row> rows) {
+        Optional<KeyInventory.Row> found = find(rows, ref);
         if (found.isEmpty()) {
             return new Result(ref, false, Messages.KeyOperations_NotFound());
         }
@@ -137,6 +138,10 @@ final class KeyOperations {
         }
         KeyStates.get().observe(id, material);
         return new Result(id, true, Messages.KeyOperations_Rotated());
+    }
+
+    private static Optional<KeyInventory.Row> find(List<KeyInventory.Row> rows, String ref) {
+        return rows.stream().filter(row -> row.ref().equals(ref)).findFirst();
     }
 
     private static String currentUser() {

@@ -1,0 +1,218 @@
+package io.jenkins.plugins.apikey.manage;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.model.ItemGroup;
+import hudson.util.HttpResponses;
+import hudson.util.Secret;
+import io.jenkins.plugins.apikey.inventory.InventoryExport;
+import io.jenkins.plugins.apikey.inventory.KeyQuery;
+import io.jenkins.plugins.apikey.inventory.KeyRecord;
+import io.jenkins.plugins.apikey.inventory.RotationPolicy;
+import io.jenkins.plugins.apikey.inventory.SecretDirectory;
+import io.jenkins.plugins.apikey.provider.SecretDirectoryCredentialsProvider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The API Keys page for one scope: every key Jenkins holds (from Manage Jenkins), or the keys of
+ * one folder's own stores (from that folder). Searchable and paged, with bulk delete, revoke and
+ * reinstate, rotation and CSV and JSON export. The object that hands it out checks access; every
+ * action checks it again.
+ */
+@Restricted(NoExternalUse.class)
+public final class KeysPage {
+
+    private final @CheckForNull ItemGroup<?> folder;
+    private final String title;
+    private final Runnable accessCheck;
+
+    /**
+     * @param folder the folder whose own keys are shown, or {@code null} for all keys
+     * @param accessCheck throws when the current user may not manage these keys
+     */
+    KeysPage(@CheckForNull ItemGroup<?> folder, String title, Runnable accessCheck) {
+        this.folder = folder;
+        this.title = title;
+        this.accessCheck = accessCheck;
+    }
+
+    public String getDisplayName() {
+        return title;
+    }
+
+    public String getDescription() {
+        return Messages.ApiKeysPage_Description();
+    }
+
+    /**
+     * A key as the page shows it.
+     *
+     * @param record the key
+     * @param ref its reference for forms
+     * @param state revoked, expired, idle or active
+     * @param ageDays days since its current value took effect, or -1 when unknown
+     */
+    public record Shown(KeyRecord record, String ref, String state, long ageDays) {}
+
+    /**
+     * The keys the request asks for ({@code q}, {@code size}, {@code page}).
+     *
+     * @param page the page of the search
+     * @param rows the keys on it
+     */
+    public record View(KeyQuery.KeyPage page, List<Shown> rows) {}
+
+    /** The page of keys the request asks for, read once. */
+    @NonNull
+    public View view(StaplerRequest2 request) {
+        accessCheck.run();
+        List<KeyInventory.Row> all = rows();
+        KeyQuery.KeyPage page =
+                query(request).apply(all.stream().map(KeyInventory.Row::record).toList());
+        List<Shown> shown = new ArrayList<>();
+        for (KeyRecord record : page.items()) {
+            all.stream()
+                    .filter(row -> row.record() == record)
+                    .findFirst()
+                    .ifPresent(row -> shown.add(new Shown(record, row.ref(), state(record), ageDays(record))));
+        }
+        return new View(page, shown);
+    }
+
+    /** The page sizes offered. */
+    public List<Integer> getPageSizes() {
+        return KeyQuery.PAGE_SIZES;
+    }
+
+    /** Files of the secret directory that cannot be used, with the reason; only on the global page. */
+    public List<SecretDirectory.Problem> getDirectoryProblems() {
+        return folder == null ? SecretDirectoryCredentialsProvider.get().scan().problems() : List.of();
+    }
+
+    /**
+     * Asks to confirm, naming how many keys, then deletes, revokes or reinstates them. The keys are
+     * the checked ones ({@code ref}), all on the page ({@code selection=page}) or all that match
+     * the search ({@code selection=all}).
+     */
+    @POST
+    public HttpResponse doBulk(
+            StaplerRequest2 request,
+            @QueryParameter String operation,
+            @QueryParameter String selection,
+            @QueryParameter boolean confirmed) {
+        accessCheck.run();
+        KeyOperations.Operation op;
+        try {
+            op = KeyOperations.Operation.valueOf(String.valueOf(operation).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return HttpResponses.errorWithoutStack(400, Messages.ApiKeysPage_UnknownOperation());
+        }
+        List<String> refs = selected(request, selection);
+        if (!confirmed) {
+            return HttpResponses.forwardToView(this, "confirm")
+                    .with("operation", op.name().toLowerCase(Locale.ROOT))
+                    .with("refs", refs);
+        }
+        return HttpResponses.forwardToView(this, "results").with("results", KeyOperations.apply(op, refs, rows()));
+    }
+
+    /** Replaces one key's value; the new value is checked against the key's preset first. */
+    @POST
+    public HttpResponse doRotate(@QueryParameter String ref, @QueryParameter Secret value) {
+        accessCheck.run();
+        return HttpResponses.forwardToView(this, "results")
+                .with("results", List.of(KeyOperations.rotate(ref, value, rows())));
+    }
+
+    /** The keys as CSV ({@code format=csv}) or JSON, with no secret in it. */
+    public HttpResponse doExport(@QueryParameter String format) {
+        accessCheck.run();
+        boolean json = "json".equalsIgnoreCase(format);
+        List<KeyRecord> records = rows().stream().map(KeyInventory.Row::record).toList();
+        String body = json ? InventoryExport.json(records) : InventoryExport.csv(records);
+        String type = json ? "application/json;charset=UTF-8" : "text/csv;charset=UTF-8";
+        String file = json ? "api-keys.json" : "api-keys.csv";
+        return new HttpResponse() {
+            @Override
+            public void generateResponse(StaplerRequest2 request, StaplerResponse2 response, Object node)
+                    throws IOException {
+                response.setContentType(type);
+                response.setHeader("Content-Disposition", "attachment; filename=" + file);
+                response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        };
+    }
+
+    /** The state shown for a key: revoked, over a policy limit, or active. */
+    static String state(KeyRecord record) {
+        if (record.revoked()) {
+            return Messages.ApiKeysPage_Revoked();
+        }
+        List<RotationPolicy.Violation> violations =
+                ApiKeyPolicy.get().toPolicy().check(record, Instant.now());
+        if (violations.stream().anyMatch(v -> v.kind() == RotationPolicy.Violation.Kind.TOO_OLD)) {
+            return Messages.ApiKeysPage_Expired();
+        }
+        return violations.isEmpty() ? Messages.ApiKeysPage_Active() : Messages.ApiKeysPage_Idle();
+    }
+
+    private List<KeyInventory.Row> rows() {
+        return folder == null ? KeyInventory.collect() : KeyInventory.collect(folder);
+    }
+
+    private List<String> selected(StaplerRequest2 request, @CheckForNull String selection) {
+        if ("all".equals(selection)) {
+            KeyQuery query = query(request);
+            return rows().stream()
+                    .filter(row -> query.matches(row.record()))
+                    .map(KeyInventory.Row::ref)
+                    .toList();
+        }
+        if ("page".equals(selection)) {
+            return view(request).rows().stream().map(Shown::ref).toList();
+        }
+        String[] refs = request.getParameterValues("ref");
+        return refs == null ? List.of() : Arrays.asList(refs);
+    }
+
+    private static long ageDays(KeyRecord record) {
+        Instant since = record.currentSince();
+        return since == null ? -1 : Duration.between(since, Instant.now()).toDays();
+    }
+
+    private static KeyQuery query(StaplerRequest2 request) {
+        return new KeyQuery(
+                request.getParameter("q"), pageSize(request.getParameter("size")), page(request.getParameter("page")));
+    }
+
+    private static int pageSize(@CheckForNull String text) {
+        try {
+            int size = text == null ? 25 : Integer.parseInt(text);
+            return KeyQuery.PAGE_SIZES.contains(size) ? size : 25;
+        } catch (NumberFormatException e) {
+            return 25;
+        }
+    }
+
+    private static int page(@CheckForNull String text) {
+        try {
+            return text == null ? 1 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}
