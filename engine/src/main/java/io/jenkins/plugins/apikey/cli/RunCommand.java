@@ -9,6 +9,7 @@ import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -260,11 +261,11 @@ final class RunCommand {
             SecretMatcher matcher = SecretMatcher.compile(plan.maskValues());
             Process child = startChild(builder, command.get(0));
             forwarder.attach(child);
-            OutputPump stdout = new OutputPump("run stdout", child.getInputStream(), out, matcher);
-            OutputPump stderr = new OutputPump("run stderr", child.getErrorStream(), err, matcher);
+            StreamPump stdout = new StreamPump("run stdout", child.getInputStream(), masked(out, matcher));
+            StreamPump stderr = new StreamPump("run stderr", child.getErrorStream(), masked(err, matcher));
             stdout.start();
             stderr.start();
-            new InputPump(in, child.getOutputStream()).start();
+            new StreamPump("run stdin", in, child.getOutputStream()).start();
             int status = child.waitFor();
             stdout.join();
             stderr.join();
@@ -278,6 +279,21 @@ final class RunCommand {
             Thread.currentThread().interrupt();
             throw new RunFailure(RunFailure.SOFTWARE, "Interrupted while waiting for the command.");
         }
+    }
+
+    /** A masking stream onto {@code target} whose close flushes but leaves {@code target} open. */
+    private static OutputStream masked(OutputStream target, SecretMatcher matcher) {
+        return matcher.newStream(new FilterOutputStream(target) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        });
     }
 
     private static Process startChild(ProcessBuilder builder, String program) throws RunFailure {

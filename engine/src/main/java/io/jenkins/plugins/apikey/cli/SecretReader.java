@@ -1,10 +1,8 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.secret.SecretText;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,19 +43,9 @@ final class SecretReader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            text = SecretText.fromFileBytes(bytes);
         } catch (CharacterCodingException e) {
             throw new UsageException("Secret file " + file + " is not UTF-8 text. Store the secret as UTF-8.");
-        }
-        if (text.endsWith("\r\n")) {
-            text = text.substring(0, text.length() - 2);
-        } else if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
         }
         if (text.isEmpty()) {
             throw new UsageException("Secret file " + file + " is empty. Put the secret in it.");

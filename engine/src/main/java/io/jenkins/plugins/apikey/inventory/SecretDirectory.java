@@ -3,11 +3,10 @@ package io.jenkins.plugins.apikey.inventory;
 import io.jenkins.plugins.apikey.preset.Finding;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
+import io.jenkins.plugins.apikey.secret.SecretText;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -162,19 +161,9 @@ public final class SecretDirectory {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            text = SecretText.fromFileBytes(bytes);
         } catch (CharacterCodingException e) {
             throw new InvalidFile("is not UTF-8 text. Store the key as UTF-8.");
-        }
-        if (text.endsWith("\r\n")) {
-            text = text.substring(0, text.length() - 2);
-        } else if (text.endsWith("\n")) {
-            text = text.substring(0, text.length() - 1);
         }
         if (text.isEmpty()) {
             throw new InvalidFile("is empty. Put the key in it.");

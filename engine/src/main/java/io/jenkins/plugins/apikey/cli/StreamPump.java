@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Passes our standard input on to the command, closing its input at our end of input. */
-final class InputPump extends Thread {
+/**
+ * Copies a stream to another as bytes arrive, flushing after each read so nothing waits for a
+ * line end, and closes the target at the end of input: our input to the command, or the command's
+ * output to a masking stream.
+ */
+final class StreamPump extends Thread {
 
     private final InputStream from;
     private final OutputStream to;
 
-    InputPump(InputStream from, OutputStream to) {
-        super("run stdin");
+    StreamPump(String name, InputStream from, OutputStream to) {
+        super(name);
         setDaemon(true);
         this.from = from;
         this.to = to;
@@ -19,7 +23,7 @@ final class InputPump extends Thread {
 
     @Override
     public void run() {
-        byte[] buffer = new byte[8 * 1024];
+        byte[] buffer = new byte[16 * 1024];
         try (to) {
             int read;
             while ((read = from.read(buffer)) >= 0) {
@@ -27,7 +31,7 @@ final class InputPump extends Thread {
                 to.flush();
             }
         } catch (IOException e) {
-            // the command stopped reading
+            // the other side closed its end; nothing more to copy
         }
     }
 }

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.apikey.secret;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns the bytes of a secret file into the secret: strict UTF-8, because a replaced byte would
+ * give a value that masks nothing, and one final line end dropped, because editors add one.
+ */
+public final class SecretText {
+
+    private SecretText() {}
+
+    /**
+     * The secret in {@code bytes}.
+     *
+     * @throws CharacterCodingException if the bytes are not UTF-8
+     */
+    public static String fromFileBytes(byte[] bytes) throws CharacterCodingException {
+        String text = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+        if (text.endsWith("\r\n")) {
+            return text.substring(0, text.length() - 2);
+        }
+        if (text.endsWith("\n")) {
+            return text.substring(0, text.length() - 1);
+        }
+        return text;
+    }
+}
