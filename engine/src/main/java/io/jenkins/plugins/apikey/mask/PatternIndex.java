@@ -44,7 +44,6 @@ final class PatternIndex {
     }
 
     private final byte[][] patterns;
-    private final int minLength;
     private final int maxLength;
     private final int window;
     private final int block;
@@ -66,7 +65,6 @@ final class PatternIndex {
             min = Math.min(min, pattern.length);
             max = Math.max(max, pattern.length);
         }
-        this.minLength = min;
         this.maxLength = max;
         this.window = Math.min(min, MAX_WINDOW);
         this.block = window >= 16 ? 8 : Math.min(4, window);
@@ -108,20 +106,12 @@ final class PatternIndex {
         }
     }
 
-    int minLength() {
-        return minLength;
-    }
-
     int maxLength() {
         return maxLength;
     }
 
     int window() {
         return window;
-    }
-
-    int patternCount() {
-        return patterns.length;
     }
 
     /**

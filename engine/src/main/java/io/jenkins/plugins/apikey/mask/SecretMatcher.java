@@ -104,11 +104,6 @@ public final class SecretMatcher implements Serializable {
         return unmaskable;
     }
 
-    /** The minimum length of a masked form, in UTF-8 bytes. */
-    public int minLength() {
-        return minLength;
-    }
-
     /** How many distinct forms are matched. */
     public int formCount() {
         return patterns.length;
