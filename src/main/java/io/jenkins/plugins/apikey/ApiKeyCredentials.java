@@ -14,11 +14,7 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * "Secret text" credential too, so every consumer of {@link StringCredentials} accepts it.
  */
 @NameWith(value = ApiKeyCredentials.NameProvider.class, priority = 64)
-public interface ApiKeyCredentials extends StringCredentials {
-
-    /** The id of the service preset, such as {@code katalon}. */
-    @NonNull
-    String getService();
+public interface ApiKeyCredentials extends StringCredentials, ServiceKeyCredentials {
 
     /** The server URL of an on-premise service, if any. */
     @CheckForNull
@@ -30,18 +26,21 @@ public interface ApiKeyCredentials extends StringCredentials {
 
     /** The preset of {@link #getService()}, or the generic one if that id is unknown. */
     @NonNull
+    @Override
     default ServicePreset getPreset() {
         return ServicePresets.byIdOrGeneric(getService());
     }
 
     /** A non-secret reminder of which key this is, such as {@code …1d07}; may be empty. */
     @NonNull
+    @Override
     default String getHint() {
         return getPreset().hint(keyMaterial());
     }
 
-    /** The plain key and its companions, for binding and checks. */
+    /** The plain key and its server URL, for binding and checks. */
     @NonNull
+    @Override
     default KeyMaterial keyMaterial() {
         return new KeyMaterial(getSecret().getPlainText(), null, getServerUrl());
     }

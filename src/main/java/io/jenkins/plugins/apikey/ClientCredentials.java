@@ -14,14 +14,11 @@ import io.jenkins.plugins.apikey.preset.ServicePresets;
  * {@code credentials()} accept it.
  */
 @NameWith(value = ClientCredentials.NameProvider.class, priority = 64)
-public interface ClientCredentials extends StandardUsernamePasswordCredentials {
-
-    /** The id of the service preset, such as {@code xray}. */
-    @NonNull
-    String getService();
+public interface ClientCredentials extends StandardUsernamePasswordCredentials, ServiceKeyCredentials {
 
     /** The preset of {@link #getService()}, or Xray Cloud if that id is unknown. */
     @NonNull
+    @Override
     default ServicePreset getPreset() {
         return ServicePresets.byId(getService())
                 .filter(ServicePreset::isClientCredentials)
@@ -30,12 +27,14 @@ public interface ClientCredentials extends StandardUsernamePasswordCredentials {
 
     /** A non-secret reminder of which pair this is, taken from the client id. */
     @NonNull
+    @Override
     default String getHint() {
         return getPreset().hint(new KeyMaterial(null, getUsername(), null));
     }
 
     /** The plain secret and client id, for binding and checks. */
     @NonNull
+    @Override
     default KeyMaterial keyMaterial() {
         return new KeyMaterial(getPassword().getPlainText(), getUsername(), null);
     }

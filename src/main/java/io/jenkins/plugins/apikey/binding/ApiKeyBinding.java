@@ -16,8 +16,7 @@ import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.apikey.ApiKeyCredentials;
-import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import io.jenkins.plugins.apikey.bind.BindingOptions;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.exchange.XrayRegion;
@@ -39,9 +38,7 @@ import org.kohsuke.stapler.verb.POST;
 public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> {
 
     /** The credentials a binding accepts. */
-    static final CredentialsMatcher API_KEY_TYPES = CredentialsMatchers.anyOf(
-            CredentialsMatchers.instanceOf(ApiKeyCredentials.class),
-            CredentialsMatchers.instanceOf(ClientCredentials.class));
+    static final CredentialsMatcher API_KEY_TYPES = CredentialsMatchers.instanceOf(ServiceKeyCredentials.class);
 
     private final @CheckForNull String credentialsId;
     private @CheckForNull String variable;

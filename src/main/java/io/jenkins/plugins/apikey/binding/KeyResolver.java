@@ -8,9 +8,8 @@ import hudson.AbortException;
 import hudson.model.Node;
 import hudson.model.Run;
 import hudson.security.ACL;
-import io.jenkins.plugins.apikey.ApiKeyCredentials;
-import io.jenkins.plugins.apikey.ClientCredentials;
 import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import io.jenkins.plugins.apikey.bind.BindingException;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.bind.BindingRequest;
@@ -163,11 +162,8 @@ public final class KeyResolver {
 
     private static BindingRequest request(String id, StandardCredentials found, ApiKeyBinding binding)
             throws AbortException {
-        if (found instanceof ApiKeyCredentials key) {
+        if (found instanceof ServiceKeyCredentials key) {
             return new BindingRequest(id, key.getPreset(), key.keyMaterial(), binding.toOptions());
-        }
-        if (found instanceof ClientCredentials client) {
-            return new BindingRequest(id, client.getPreset(), client.keyMaterial(), binding.toOptions());
         }
         throw new AbortException(
                 Messages.KeyResolver_WrongType(id, found.getDescriptor().getDisplayName()));

@@ -2,7 +2,6 @@ package io.jenkins.plugins.apikey.manage;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -11,7 +10,7 @@ import hudson.model.ItemGroup;
 import hudson.model.ModelObject;
 import hudson.model.User;
 import io.jenkins.plugins.apikey.ApiKeyCredentials;
-import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import io.jenkins.plugins.apikey.inventory.KeyRecord;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
@@ -49,7 +48,7 @@ final class KeyInventory {
             String ref,
             @CheckForNull CredentialsStore store,
             @CheckForNull Domain domain,
-            StandardCredentials credentials) {}
+            ServiceKeyCredentials credentials) {}
 
     /** All keys, by id. */
     @NonNull
@@ -72,9 +71,9 @@ final class KeyInventory {
         for (CredentialsStore store : stores) {
             for (Domain domain : store.getDomains()) {
                 for (var credentials : store.getCredentials(domain)) {
-                    if (credentials instanceof StandardCredentials standard && isApiKey(standard)) {
+                    if (credentials instanceof ServiceKeyCredentials key) {
                         rows.add(row(
-                                standard,
+                                key,
                                 store.getContextDisplayName(),
                                 contextName(store.getContext()),
                                 store,
@@ -87,17 +86,13 @@ final class KeyInventory {
         if (withDirectory && SecretDirectoryConfiguration.get().path() != null) {
             String where = Messages.KeyInventory_Directory(
                     SecretDirectoryConfiguration.get().getDirectory());
-            for (StandardCredentials credentials :
+            for (ServiceKeyCredentials credentials :
                     SecretDirectoryCredentialsProvider.get().credentials()) {
                 rows.add(row(credentials, where, "directory", null, null, false));
             }
         }
         rows.sort(Comparator.comparing((Row row) -> row.record().id()).thenComparing(Row::ref));
         return rows;
-    }
-
-    static boolean isApiKey(StandardCredentials credentials) {
-        return credentials instanceof ApiKeyCredentials || credentials instanceof ClientCredentials;
     }
 
     private static Set<CredentialsStore> stores() {
@@ -136,34 +131,23 @@ final class KeyInventory {
     }
 
     private static Row row(
-            StandardCredentials credentials,
+            ServiceKeyCredentials credentials,
             String where,
             String context,
             @CheckForNull CredentialsStore store,
             @CheckForNull Domain domain,
             boolean editable) {
-        ServicePreset preset;
-        KeyMaterial material;
-        String hint;
-        String kind;
-        if (credentials instanceof ApiKeyCredentials key) {
-            preset = key.getPreset();
-            material = key.keyMaterial();
-            hint = key.getHint();
-            kind = Messages.KeyInventory_ApiKey();
-        } else {
-            ClientCredentials client = (ClientCredentials) credentials;
-            preset = client.getPreset();
-            material = client.keyMaterial();
-            hint = client.getHint();
-            kind = Messages.KeyInventory_ClientCredentials();
-        }
+        ServicePreset preset = credentials.getPreset();
+        KeyMaterial material = credentials.keyMaterial();
+        String kind = credentials instanceof ApiKeyCredentials
+                ? Messages.KeyInventory_ApiKey()
+                : Messages.KeyInventory_ClientCredentials();
         KeyStates.State state = KeyStates.get().observe(credentials.getId(), material);
         KeyRecord record = new KeyRecord(
                 credentials.getId(),
                 kind,
                 preset.displayName(),
-                hint,
+                credentials.getHint(),
                 credentials.getDescription(),
                 where,
                 credentials.getScope() == null ? "" : credentials.getScope().name(),

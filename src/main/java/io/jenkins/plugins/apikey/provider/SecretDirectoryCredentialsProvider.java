@@ -3,7 +3,6 @@ package io.jenkins.plugins.apikey.provider;
 import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -12,6 +11,7 @@ import hudson.ExtensionList;
 import hudson.model.ItemGroup;
 import hudson.security.ACL;
 import hudson.util.Secret;
+import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl;
 import io.jenkins.plugins.apikey.impl.ClientCredentialsImpl;
 import io.jenkins.plugins.apikey.inventory.SecretDirectory;
@@ -39,7 +39,7 @@ public final class SecretDirectoryCredentialsProvider extends CredentialsProvide
 
     /** A usable key as credentials, with the folder it is limited to. */
     private record Entry(
-            StandardCredentials credentials, @CheckForNull String folder) {}
+            ServiceKeyCredentials credentials, @CheckForNull String folder) {}
 
     @NonNull
     public static SecretDirectoryCredentialsProvider get() {
@@ -79,7 +79,7 @@ public final class SecretDirectoryCredentialsProvider extends CredentialsProvide
 
     /** Every usable key of the directory, whatever folder it is limited to. */
     @NonNull
-    public List<StandardCredentials> credentials() {
+    public List<ServiceKeyCredentials> credentials() {
         return current().credentials().stream().map(Entry::credentials).toList();
     }
 
@@ -107,7 +107,7 @@ public final class SecretDirectoryCredentialsProvider extends CredentialsProvide
         return fresh;
     }
 
-    private static StandardCredentials credentials(SecretDirectory.Entry entry) {
+    private static ServiceKeyCredentials credentials(SecretDirectory.Entry entry) {
         if (entry.preset().isClientCredentials()) {
             ClientCredentialsImpl client = new ClientCredentialsImpl(
                     CredentialsScope.GLOBAL,
