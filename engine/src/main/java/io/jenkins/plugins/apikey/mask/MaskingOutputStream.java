@@ -24,6 +24,11 @@ import java.util.Objects;
  * is itself held back only while the text before it is; a note over {@value #NOTE_BUFFER_LIMIT}
  * bytes arriving then forces the decision on that text as {@link #close()} would.
  *
+ * <p>A stream that decides each write passes on, after every {@code write}, what {@link #flush()}
+ * would, without flushing the target: it holds back only text that may be the start of a form.
+ * That is for logs whose streams are dropped without being closed, as Pipeline drops the stream of
+ * each step.
+ *
  * <p>Not thread-safe: one writer at a time.
  */
 public final class MaskingOutputStream extends OutputStream {
@@ -43,6 +48,7 @@ public final class MaskingOutputStream extends OutputStream {
     private final PatternIndex index;
     private final int minLength;
     private final boolean keepNotes;
+    private final boolean decideEachWrite;
     private final boolean[] startsPattern = new boolean[256];
     private final MatchQueue sink = new MatchQueue(this::mask);
     private final byte[] single = new byte[1];
@@ -60,11 +66,13 @@ public final class MaskingOutputStream extends OutputStream {
     private boolean noteDirect;
     private final Deque<PendingNote> pendingNotes = new ArrayDeque<>();
 
-    MaskingOutputStream(OutputStream out, PatternIndex index, int minLength, boolean keepNotes) {
+    MaskingOutputStream(
+            OutputStream out, PatternIndex index, int minLength, boolean keepNotes, boolean decideEachWrite) {
         this.out = out;
         this.index = index;
         this.minLength = minLength;
         this.keepNotes = keepNotes;
+        this.decideEachWrite = decideEachWrite;
         this.text = new byte[index == null ? 0 : Math.max(MIN_CAPACITY, 2 * index.maxLength() + 1)];
         if (index != null) {
             index.markFirstBytes(startsPattern);
@@ -79,6 +87,11 @@ public final class MaskingOutputStream extends OutputStream {
     /** Text bytes received but not yet written or masked. */
     int heldBytes() {
         return length - emitted;
+    }
+
+    /** Bytes received that may begin a console note and are held until it is known whether they do. */
+    int heldNoteStart() {
+        return noteStartMatched;
     }
 
     int capacity() {
@@ -99,10 +112,15 @@ public final class MaskingOutputStream extends OutputStream {
         Objects.checkFromIndexSize(off, len, b.length);
         if (index == null) {
             out.write(b, off, len);
-        } else if (keepNotes) {
-            splitNotes(b, off, off + len);
         } else {
-            appendText(b, off, len);
+            if (keepNotes) {
+                splitNotes(b, off, off + len);
+            } else {
+                appendText(b, off, len);
+            }
+            if (decideEachWrite) {
+                decideTail(false);
+            }
         }
     }
 
