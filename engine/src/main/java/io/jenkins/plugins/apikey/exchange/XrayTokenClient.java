@@ -23,10 +23,18 @@ public final class XrayTokenClient {
     private final HttpClient http;
     private final Duration timeout;
 
+    /** A client that connects directly, without a proxy. */
     public XrayTokenClient(Duration timeout) {
+        this(HttpClient.newBuilder(), timeout);
+    }
+
+    /**
+     * A client built from {@code builder}, such as one that goes through a proxy; redirects are
+     * never followed, so the secret is sent only to the endpoint that was checked.
+     */
+    public XrayTokenClient(HttpClient.Builder builder, Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+        this.http = builder.connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
