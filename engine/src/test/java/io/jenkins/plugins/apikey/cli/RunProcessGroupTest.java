@@ -154,4 +154,23 @@ class RunProcessGroupTest {
 
         assertThat(keyDirectories()).containsExactly(alive);
     }
+
+    @Test
+    void aKeyFromStdinLeavesTheRestOfInputToTheCommandWhichReadsRunsOwnStdin() throws Exception {
+        try (RunProcess run = RunProcess.start(
+                Map.of("TMPDIR", tmp.toString()),
+                List.of(
+                        "run",
+                        "--key",
+                        "k=stdin",
+                        "--",
+                        "sh",
+                        "-c",
+                        "cat; test \"$API_KEY\" = " + KEY + " && echo same"))) {
+            run.input(KEY + "\nrest of input\n");
+
+            assertThat(run.waitFor()).isZero();
+            assertThat(run.stdout()).isEqualTo("rest of input\nsame\n");
+        }
+    }
 }
