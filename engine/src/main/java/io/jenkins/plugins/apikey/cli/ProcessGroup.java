@@ -1,6 +1,9 @@
 package io.jenkins.plugins.apikey.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,12 +36,40 @@ final class ProcessGroup {
         }
     }
 
-    /** Whether any process of the group is left (the command itself included). */
+    /**
+     * Whether any process of the group is left (the command itself included). Zombies do not
+     * count: where PID 1 does not reap orphans (some containers), a killed child stays one.
+     */
     boolean alive() {
         if (!ownGroup) {
             return leader.isAlive();
         }
-        return kill("0", "-" + leader.pid());
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc.resolve("self"))) {
+            return kill("0", "-" + leader.pid());
+        }
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                if (runsInGroup(process.resolve("stat"))) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return kill("0", "-" + leader.pid());
+        }
+    }
+
+    /** Whether {@code /proc/<pid>/stat} says: in this group and not a zombie. */
+    private boolean runsInGroup(Path stat) {
+        try {
+            String text = Files.readString(stat);
+            // after "pid (name) ": state ppid pgrp ...
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ", 4);
+            return !fields[0].equals("Z") && Long.parseLong(fields[2]) == leader.pid();
+        } catch (IOException | RuntimeException e) {
+            return false; // gone meanwhile
+        }
     }
 
     /** The shell's kill: sends {@code signal} to {@code target}; whether such a process existed. */

@@ -58,7 +58,7 @@ final class StaleKeyDirectories {
             return true; // this run has not made its own yet: an earlier process with this id left it
         }
         Optional<ProcessHandle> process = ProcessHandle.of(pid);
-        if (process.isEmpty() || !process.get().isAlive()) {
+        if (process.isEmpty() || !running(pid)) {
             return true;
         }
         Instant written = attributes.lastModifiedTime().toInstant();
@@ -67,6 +67,23 @@ final class StaleKeyDirectories {
                 .startInstant()
                 .map(start -> start.isAfter(written.plus(START_TIME_SLACK)))
                 .orElse(false);
+    }
+
+    /**
+     * Whether process {@code pid} runs: exists and is no zombie. A killed run whose parent does not
+     * reap it (a container's PID 1 that is no init) stays a zombie, which Java counts as alive.
+     */
+    static boolean running(long pid) {
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+            } catch (IOException | RuntimeException e) {
+                return Files.notExists(Path.of("/proc/" + pid))
+                        && ProcessHandle.of(pid).isPresent();
+            }
+        }
+        return false;
     }
 
     /** This process's user: the owner of /proc/self on Linux, else the one named user.name. */

@@ -54,21 +54,6 @@ class RunProcessGroupTest {
         }
     }
 
-    /** Whether process {@code pid} has ended: no such process, or a zombie that its new parent has not reaped. */
-    private static boolean gone(long pid) throws Exception {
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
-            return ProcessHandle.of(pid).isEmpty();
-        }
-        String text;
-        try {
-            text = Files.readString(stat);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return true;
-        }
-        return text.substring(text.lastIndexOf(')') + 2).startsWith("Z");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"INT", "TERM", "HUP"})
     void signalReachesTheCommandAndItsChildrenAndTheKeyFilesGo(String signal) throws Exception {
@@ -119,7 +104,8 @@ class RunProcessGroupTest {
             String child = run.awaitLine(line -> line.startsWith("child "));
 
             assertThat(run.waitFor()).isEqualTo(5);
-            assertThat(gone(Long.parseLong(child.substring(6)))).isTrue();
+            assertThat(StaleKeyDirectories.running(Long.parseLong(child.substring(6))))
+                    .isFalse();
         }
     }
 
