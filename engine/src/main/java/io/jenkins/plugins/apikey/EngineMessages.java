@@ -188,7 +188,7 @@ public final class EngineMessages {
     public static String verifyTimeout(URI endpoint, Duration timeout) {
         long millis = timeout.toMillis();
         return endpoint + " did not answer within "
-                + (millis % 1000 == 0 ? millis / 1000 + " seconds" : millis + " milliseconds")
+                + (millis == 1000 ? "1 second" : millis % 1000 == 0 ? millis / 1000 + " seconds" : millis + " ms")
                 + ", so the key was not checked. Try again later, or check the network between this machine and"
                 + " the service (proxy, firewall).";
     }

@@ -43,7 +43,7 @@ final class Verifications {
             throws RunFailure, InterruptedException {
         for (BindingRequest request : requests) {
             Verification verification = verify(verifier, request.preset(), request.material(), xrayUrl);
-            messages.println("run: verified "
+            messages.println("run: verification: "
                     + line(request.credentialsId(), request.preset(), request.material(), verification));
             if (verification.verdict() == Verdict.REJECTED) {
                 throw new RunFailure(

@@ -116,7 +116,7 @@ public final class TokenRequest {
      * choose themselves.
      */
     public boolean isUnder(URI baseUrl) {
-        if (baseUrl.getScheme() == null || baseUrl.getHost() == null) {
+        if (baseUrl.getScheme() == null || baseUrl.getHost() == null || endpoint.getHost() == null) {
             return false;
         }
         URI base = resolve(baseUrl, "");

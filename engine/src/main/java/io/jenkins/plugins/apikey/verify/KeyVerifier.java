@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * Asks services whether keys work: exactly one request per key, no retries, no redirects
  * followed, everything within the time-out. The token a service answers with is read only to see
- * that it is there, and dropped.
+ * that it is there, and dropped. Thread-safe: one verifier can serve many verifications.
  */
 public final class KeyVerifier {
 
@@ -52,7 +52,10 @@ public final class KeyVerifier {
         return request.isPresent() ? send(request.get()) : Verification.noVerifier(preset.keyName());
     }
 
-    /** Sends {@code request} once and tells what the answer, or its absence, means for the key. */
+    /**
+     * Sends {@code request} once and tells what the answer, or its absence, means for the key.
+     * Callers that did not choose the endpoint themselves check {@link TokenRequest#isUnder} first.
+     */
     public Verification send(TokenRequest request) throws InterruptedException {
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<Optional<byte[]>>> answer =

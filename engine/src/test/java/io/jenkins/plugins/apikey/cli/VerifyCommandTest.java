@@ -223,7 +223,7 @@ class VerifyCommandTest {
         assertThat(status).isEqualTo(65);
         assertThat(started).doesNotExist();
         assertThat(cli.stderr())
-                .containsPattern("run: verified ke katalon-onprem …1d07 rejected 401 \\d+ms\n")
+                .containsPattern("run: verification: ke katalon-onprem …1d07 rejected 401 \\d+ms\n")
                 .contains("run: Key 'ke' was rejected, so the command was not started: " + service.url()
                         + "/oauth/token rejected the key (HTTP 401, unauthorized)");
     }
@@ -239,9 +239,9 @@ class VerifyCommandTest {
         assertThat(status).isZero();
         assertThat(cli.stdout()).isEqualTo("started with ****\n");
         assertThat(cli.stderr())
-                .containsPattern("run: verified x xray …CDEF valid 200 \\d+ms\n")
+                .containsPattern("run: verification: x xray …CDEF valid 200 \\d+ms\n")
                 .contains(
-                        "run: verified g generic …1d07 unknown - 0ms\n",
+                        "run: verification: g generic …1d07 unknown - 0ms\n",
                         "run: warning: Key 'g' could not be verified: The API key was not checked and nothing was"
                                 + " sent");
         assertThat(service.requests()).hasSize(1);

@@ -109,6 +109,10 @@ class VerificationRequestTest {
         assertThat(request.isUnder(URI.create("https://testops.example.com.evil.example/testops")))
                 .isFalse();
         assertThat(request.isUnder(URI.create("testops.example.com"))).isFalse();
+        assertThat(TokenRequest.katalon(URI.create("http://testops_host:8080"), KEY)
+                        .isUnder(URI.create("http://testops_host:8080")))
+                .as("a host name that java.net.URI cannot read is never allowed")
+                .isFalse();
     }
 
     @Test

@@ -246,7 +246,7 @@ class KeyVerifierTest {
         assertThat(verification.verdict()).isEqualTo(Verdict.UNKNOWN);
         assertThat(verification.status()).isZero();
         assertThat(verification.elapsed()).isGreaterThanOrEqualTo(timeout).isLessThan(PATIENT);
-        assertThat(verification.message()).contains("did not answer within 1 seconds, so the key was not checked");
+        assertThat(verification.message()).contains("did not answer within 1 second, so the key was not checked");
         assertOneRequest();
     }
 
