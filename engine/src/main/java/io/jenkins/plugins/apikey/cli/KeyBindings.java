@@ -2,32 +2,29 @@ package io.jenkins.plugins.apikey.cli;
 
 import io.jenkins.plugins.apikey.bind.BindingOptions;
 import io.jenkins.plugins.apikey.bind.BindingRequest;
-import io.jenkins.plugins.apikey.exchange.XrayRegion;
-import io.jenkins.plugins.apikey.preset.Finding;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
-import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * Turns {@code run}'s options and environment files into binding requests: checks that every
- * option names a key, reads each key once from its source, and checks it against its preset, with
- * messages that name the key and its source.
+ * Turns {@code run}'s options and environment files into binding requests: the keys as {@link
+ * KeyInputs} reads them, with the binding options that name them, and the environment files'
+ * values, checked like keys.
  */
 final class KeyBindings {
 
-    private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-
-    /** The requests to plan, the warnings to show, and each {@code --key} by name for {NAME}. */
-    record Result(List<BindingRequest> requests, List<String> warnings, Map<String, String> keys) {}
+    /**
+     * The requests to plan, the warnings to show, each {@code --key} by name for {NAME}, and the
+     * Xray Cloud base URL of {@code --xray-url} or {@code --xray-region} ({@code null}: none given).
+     */
+    record Result(List<BindingRequest> requests, List<String> warnings, Map<String, String> keys, URI xrayUrl) {}
 
     private final RunOptions options;
     private final Environment env;
@@ -35,6 +32,7 @@ final class KeyBindings {
     private final List<BindingRequest> requests = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> keys = new LinkedHashMap<>();
+    private URI xrayUrl;
 
     private KeyBindings(RunOptions options, Environment env, InputStream stdin) {
         this.options = options;
@@ -47,68 +45,45 @@ final class KeyBindings {
         KeyBindings bindings = new KeyBindings(options, env, stdin);
         bindings.readKeys();
         bindings.readEnvFiles();
-        return new Result(bindings.requests, bindings.warnings, bindings.keys);
+        return new Result(bindings.requests, bindings.warnings, bindings.keys, bindings.xrayUrl);
     }
 
     private void readKeys() throws RunFailure {
-        Map<String, String> sources = pairs(options.keys, "key", null);
-        if (sources.isEmpty() && options.envFiles.isEmpty()) {
-            throw new RunFailure(
-                    RunFailure.USAGE,
-                    "No keys given. Give at least one --key NAME=env:VAR, NAME=file:PATH or NAME=stdin, or an"
-                            + " --env-file PATH.");
-        }
-        Map<String, String> presets = pairs(options.presets, "preset", sources);
-        Map<String, String> clientIds = pairs(options.clientIds, "client-id", sources);
-        Map<String, String> clientIdVariables = pairs(options.clientIdVariables, "client-id-variable", sources);
-        Map<String, String> serverUrls = pairs(options.serverUrls, "server-url", sources);
-        Map<String, String> variables = pairs(options.variables, "variable", sources);
-        Map<String, String> argsVariables = pairs(options.argsVariables, "args-variable", sources);
-        Map<String, String> keyFiles = pairs(options.keyFiles, "key-file", sources);
-        Map<String, String> agentConfigs = pairs(options.agentConfigs, "agent-config", sources);
-        Map<String, String> tokens = pairs(options.exchangeTokens, "exchange-token", sources);
+        KeyInputs inputs = KeyInputs.parse(
+                options.key,
+                options.envFiles.isEmpty()
+                        ? "No keys given. Give at least one --key NAME=env:VAR, NAME=file:PATH or NAME=stdin, or an"
+                                + " --env-file PATH."
+                        : null);
+        Collection<String> names = inputs.names();
+        Map<String, String> clientIdVariables = KeyInputs.pairs(options.clientIdVariables, "client-id-variable", names);
+        Map<String, String> variables = KeyInputs.pairs(options.variables, "variable", names);
+        Map<String, String> argsVariables = KeyInputs.pairs(options.argsVariables, "args-variable", names);
+        Map<String, String> keyFiles = KeyInputs.pairs(options.keyFiles, "key-file", names);
+        Map<String, String> agentConfigs = KeyInputs.pairs(options.agentConfigs, "agent-config", names);
+        Map<String, String> tokens = KeyInputs.pairs(options.exchangeTokens, "exchange-token", names);
         if (options.agentConfigPath != null && agentConfigs.size() != 1) {
             throw new RunFailure(
                     RunFailure.USAGE,
                     "--agent-config-path needs exactly one --agent-config NAME, to say whose agentconfig it is.");
         }
-        URI tokenUrl = tokenUrl(!tokens.isEmpty());
-        long fromStdin = sources.values().stream().filter("stdin"::equals).count()
-                + clientIds.values().stream().filter("stdin"::equals).count();
-        if (fromStdin > 1) {
+        if (tokens.isEmpty() && !options.verify && (options.key.xrayUrl != null || options.key.xrayRegion != null)) {
             throw new RunFailure(
                     RunFailure.USAGE,
-                    "Only one key can come from standard input; give the others" + " with env: or file:.");
+                    "--xray-url and --xray-region apply only with --exchange-token NAME or --verify.");
         }
-        for (Map.Entry<String, String> source : sources.entrySet()) {
-            String name = source.getKey();
-            ServicePreset preset = preset(name, presets.get(name));
-            String clientId = null;
-            if (preset.isClientCredentials()) {
-                String idSource = clientIds.get(name);
-                if (idSource == null) {
-                    throw new RunFailure(
-                            RunFailure.USAGE,
-                            "Key '" + name + "' uses preset " + preset.id() + ", which needs its client id: add"
-                                    + " --client-id " + name + "=env:VAR, file:PATH or value:ID.");
-                }
-                clientId = KeySource.read(name, idSource, true, env, stdin);
-            }
-            String key = KeySource.read(name, source.getValue(), false, env, stdin);
-            keys.put(name, key);
+        xrayUrl = KeyInputs.xrayUrl(options.key);
+        for (KeyInputs.KeyInput input : inputs.read(env, stdin, warnings)) {
+            String name = input.name();
+            keys.put(name, input.material().key());
             BindingOptions bindingOptions = new BindingOptions(
                     variables.get(name),
                     clientIdVariables.get(name),
                     argsVariables.get(name),
                     keyFiles.containsKey(name) ? new BindingOptions.KeyFile(emptyToNull(keyFiles.get(name))) : null,
                     agentConfigs.containsKey(name) ? agentConfig(agentConfigs.get(name)) : null,
-                    tokens.containsKey(name)
-                            ? new BindingOptions.Token(emptyToNull(tokens.get(name)), tokenUrl)
-                            : null);
-            add(
-                    "Key '" + name + "' (" + source.getValue() + ")",
-                    new BindingRequest(
-                            name, preset, new KeyMaterial(key, clientId, serverUrls.get(name)), bindingOptions));
+                    tokens.containsKey(name) ? new BindingOptions.Token(emptyToNull(tokens.get(name)), xrayUrl) : null);
+            requests.add(new BindingRequest(name, input.preset(), input.material(), bindingOptions));
         }
     }
 
@@ -127,63 +102,15 @@ final class KeyBindings {
                 if (value.startsWith("env:") || value.startsWith("file:")) {
                     value = KeySource.read(entry.label(), value, false, env, stdin);
                 }
-                add(
-                        entry.label(),
-                        new BindingRequest(
-                                entry.name(),
-                                ServicePresets.GENERIC,
-                                KeyMaterial.of(value),
-                                new BindingOptions(entry.name(), null, null, null, null, null)));
+                KeyMaterial material = KeyMaterial.of(value);
+                KeyInputs.check(entry.label(), ServicePresets.GENERIC, material, warnings);
+                requests.add(new BindingRequest(
+                        entry.name(),
+                        ServicePresets.GENERIC,
+                        material,
+                        new BindingOptions(entry.name(), null, null, null, null, null)));
             }
         }
-    }
-
-    /** Checks a request the way its preset does: errors stop run, warnings are shown. */
-    private void add(String label, BindingRequest request) throws RunFailure {
-        for (Finding finding : request.preset().check(request.material())) {
-            if (finding.isError()) {
-                throw new RunFailure(RunFailure.INVALID_KEY, label + " cannot be used: " + finding.message());
-            }
-            warnings.add(label + ": " + finding.message());
-        }
-        requests.add(request);
-    }
-
-    private URI tokenUrl(boolean exchanging) throws RunFailure {
-        if (!exchanging) {
-            if (options.xrayUrl != null || options.xrayRegion != null) {
-                throw new RunFailure(
-                        RunFailure.USAGE, "--xray-url and --xray-region apply only with --exchange-token NAME.");
-            }
-            return null;
-        }
-        if (options.xrayUrl != null && options.xrayRegion != null) {
-            throw new RunFailure(RunFailure.USAGE, "Give --xray-url or --xray-region, not both.");
-        }
-        if (options.xrayRegion != null) {
-            return XrayRegion.byName(options.xrayRegion)
-                    .map(XrayRegion::baseUrl)
-                    .orElseThrow(() -> new RunFailure(
-                            RunFailure.USAGE,
-                            "Unknown Xray region '" + options.xrayRegion + "'. Use GLOBAL, US, EU or AU."));
-        }
-        if (options.xrayUrl == null) {
-            return null;
-        }
-        try {
-            URI url = new URI(options.xrayUrl);
-            if (url.isAbsolute()
-                    && url.getHost() != null
-                    && List.of("http", "https").contains(url.getScheme())) {
-                return url;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // reported below
-        }
-        throw new RunFailure(
-                RunFailure.USAGE,
-                "--xray-url '" + options.xrayUrl + "' is not an absolute http or https URL. Give the base URL, such"
-                        + " as https://xray.cloud.getxray.app.");
     }
 
     private BindingOptions.AgentConfig agentConfig(String variable) {
@@ -193,57 +120,6 @@ final class KeyBindings {
                 options.agentOrganization,
                 options.agentName,
                 options.agentEmail);
-    }
-
-    private static ServicePreset preset(String name, String id) throws RunFailure {
-        if (id == null) {
-            return ServicePresets.GENERIC;
-        }
-        return ServicePresets.byId(id)
-                .orElseThrow(() -> new RunFailure(
-                        RunFailure.USAGE,
-                        "Unknown preset '" + id + "' for key '" + name + "'. Use one of "
-                                + ServicePresets.all().stream()
-                                        .map(ServicePreset::id)
-                                        .collect(Collectors.joining(", "))
-                                + "."));
-    }
-
-    /**
-     * The {@code NAME=VALUE} (or bare {@code NAME}, with an empty value) pairs of option {@code
-     * option}; with {@code known}, every NAME must be a key given with {@code --key}.
-     */
-    private static Map<String, String> pairs(List<String> given, String option, Map<String, String> known)
-            throws RunFailure {
-        Map<String, String> pairs = new LinkedHashMap<>();
-        for (String pair : given) {
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            if (!KEY_NAME.matcher(name).matches()) {
-                throw new RunFailure(
-                        RunFailure.USAGE,
-                        "--" + option + " needs NAME=VALUE with a NAME of letters, digits, '.', '_' or '-', not '"
-                                + name + "'.");
-            }
-            if (known != null && !known.containsKey(name)) {
-                throw new RunFailure(
-                        RunFailure.USAGE,
-                        "--" + option + " names key '" + name + "', but no --key " + name + "=... was given. Add"
-                                + " the key, or correct the name.");
-            }
-            if (known == null && value.isEmpty()) {
-                throw new RunFailure(
-                        RunFailure.USAGE,
-                        "--key " + name + " needs a source: " + name + "=env:VAR, " + name + "=file:PATH or " + name
-                                + "=stdin.");
-            }
-            if (pairs.put(name, value) != null) {
-                throw new RunFailure(
-                        RunFailure.USAGE, "--" + option + " is given twice for key '" + name + "'. Keep one.");
-            }
-        }
-        return pairs;
     }
 
     private static String emptyToNull(String value) {

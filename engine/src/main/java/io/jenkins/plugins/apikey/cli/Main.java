@@ -23,12 +23,17 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         synopsisHeading = "Usage: ",
         synopsisSubcommandLabel = "COMMAND",
-        description = {"", "API keys for builds outside Jenkins: masks them in logs and binds them for commands.", ""},
+        description = {
+            "",
+            "API keys for builds outside Jenkins: masks them in logs, binds them for commands and verifies them with"
+                    + " their services.",
+            ""
+        },
         commandListHeading = "%nCommands:%n",
         footer = {"", "Run 'api-keys COMMAND --help' for a command's options."})
 public final class Main implements Callable<Integer> {
 
-    /** Exit status of a bad command line for the tool and {@code mask}; {@code run} uses 64. */
+    /** Exit status of a bad command line for the tool and {@code mask}; {@code run} and {@code verify} use 64. */
     static final int USAGE = 2;
 
     private final Stdio stdio;
@@ -57,6 +62,7 @@ public final class Main implements Callable<Integer> {
         CommandLine line = new CommandLine(new Main(stdio))
                 .addSubcommand(new MaskCommand(stdio, env))
                 .addSubcommand(new RunCommand(stdio, env))
+                .addSubcommand(new VerifyCommand(stdio, env))
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         line.getSubcommands().get("run").setStopAtPositional(true);
         line.getSubcommands()
@@ -87,7 +93,9 @@ public final class Main implements Callable<Integer> {
         command.getErr()
                 .println(name + ": " + message + (message.endsWith(".") ? "" : ".") + " Run '"
                         + command.getCommandSpec().qualifiedName() + " --help' for the options.");
-        return command.getCommand() instanceof RunCommand ? RunFailure.USAGE : USAGE;
+        return command.getCommand() instanceof RunCommand || command.getCommand() instanceof VerifyCommand
+                ? RunFailure.USAGE
+                : USAGE;
     }
 
     /** {@code api-keys} alone: the overview, on standard error, as a bad command line. */

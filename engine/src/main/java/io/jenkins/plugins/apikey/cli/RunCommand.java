@@ -5,9 +5,11 @@ import io.jenkins.plugins.apikey.bind.BindingPlan;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.exchange.XrayTokenClient;
 import io.jenkins.plugins.apikey.mask.SecretMatcher;
+import io.jenkins.plugins.apikey.verify.KeyVerifier;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -57,7 +59,7 @@ import picocli.CommandLine.Mixin;
             "   N:the command's status (128 + the signal's number when a signal ended it)",
             "   0:--dry-run, --help or --version",
             "  64:bad options, an unknown preset or a bad --env-file line",
-            "  65:a key fails its preset's checks",
+            "  65:a key fails its preset's checks, or with --verify its service rejected it",
             "  66:a key source is missing or empty",
             "  69:the token exchange failed",
             "  70:run failed, such as writing a key file",
@@ -126,6 +128,13 @@ final class RunCommand implements Callable<Integer> {
             plan = BindingPlanner.plan(bindings.requests());
         } catch (BindingException e) {
             throw new RunFailure(RunFailure.INVALID_KEY, e.getMessage());
+        }
+        if (options.verify) {
+            Verifications.beforeRun(
+                    bindings.requests(),
+                    bindings.xrayUrl(),
+                    new KeyVerifier(HttpClient.newBuilder(), KeyVerifier.DEFAULT_TIMEOUT),
+                    stdio.messages());
         }
         List<String> command = substitute(options.command, bindings.keys());
         Map<String, Path> linked = linked(plan);

@@ -3,22 +3,15 @@ package io.jenkins.plugins.apikey.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The options of {@code run}, as picocli fills them in; {@link KeyBindings} makes sense of them. */
 final class RunOptions {
 
-    @Option(
-            names = "--key",
-            paramLabel = "NAME=SOURCE",
-            description = {
-                "A key, from env:VAR (an environment variable), file:PATH (the file's content, one final line end"
-                        + " dropped) or stdin (the first line of standard input; the rest goes to the command)."
-                        + " NAME is your name for the key in the other options.",
-                "Example: --key ke=env:KATALON_API_KEY"
-            })
-    List<String> keys = new ArrayList<>();
+    @Mixin
+    KeyOptions key = new KeyOptions();
 
     @Option(
             names = "--env-file",
@@ -29,32 +22,6 @@ final class RunOptions {
                 "Example: --env-file ci.env"
             })
     List<Path> envFiles = new ArrayList<>();
-
-    @Option(
-            names = "--preset",
-            paramLabel = "NAME=PRESET",
-            description = {
-                "katalon, katalon-onprem, xray, katalo or generic (the default): checks the key as the plugin"
-                        + " does and binds the preset's variables, console arguments and masks.",
-                "Example: --preset ke=katalon"
-            })
-    List<String> presets = new ArrayList<>();
-
-    @Option(
-            names = "--client-id",
-            paramLabel = "NAME=SOURCE",
-            description = {
-                "xray: the client id, from env:, file:, stdin or value:ID.",
-                "Example: --client-id x=value:0A1B..."
-            })
-    List<String> clientIds = new ArrayList<>();
-
-    @Option(
-            names = "--server-url",
-            paramLabel = "NAME=URL",
-            description = {"katalon-onprem: the TestOps server.", "Example: --server-url ke=https://testops.example.com"
-            })
-    List<String> serverUrls = new ArrayList<>();
 
     @Option(
             names = "--variable",
@@ -137,21 +104,6 @@ final class RunOptions {
     List<String> exchangeTokens = new ArrayList<>();
 
     @Option(
-            names = "--xray-url",
-            paramLabel = "URL",
-            description = {
-                "The Xray base URL for --exchange-token; /api/v1/authenticate is added.",
-                "Example: --xray-url https://eu.xray.cloud.getxray.app"
-            })
-    String xrayUrl;
-
-    @Option(
-            names = "--xray-region",
-            paramLabel = "REGION",
-            description = "The Xray region for --exchange-token: GLOBAL (default), US, EU or AU.")
-    String xrayRegion;
-
-    @Option(
             names = "--kill-after",
             paramLabel = "SECONDS",
             defaultValue = "10",
@@ -171,6 +123,12 @@ final class RunOptions {
             names = "--no-masking",
             description = "Bind the keys, but pass the output through untouched (for interactive tools); warns.")
     boolean noMasking;
+
+    @Option(
+            names = "--verify",
+            description = "Verify every key with its service before starting the command: a rejected key stops run"
+                    + " (status 65); a key that could not be checked gets a warning.")
+    boolean verify;
 
     @Option(
             names = "--dry-run",

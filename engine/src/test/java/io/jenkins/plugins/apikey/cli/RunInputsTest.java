@@ -361,6 +361,6 @@ class RunInputsTest {
                 .containsExactly(
                         "run: --xray-url 'ftp://example.com' is not an absolute http or https URL. Give the base URL,"
                                 + " such as https://xray.cloud.getxray.app.",
-                        "run: --xray-url and --xray-region apply only with --exchange-token NAME.");
+                        "run: --xray-url and --xray-region apply only with --exchange-token NAME or --verify.");
     }
 }
