@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.casc.CredentialsRootConfigurator;
 import hudson.security.ACL;
 import hudson.util.Secret;
+import io.jenkins.plugins.apikey.agent.ApiKeyNodeProperty;
+import io.jenkins.plugins.apikey.binding.TokenEndpoints;
 import io.jenkins.plugins.casc.ConfigurationContext;
 import io.jenkins.plugins.casc.ConfiguratorRegistry;
 import io.jenkins.plugins.casc.misc.ConfiguredWithCode;
@@ -15,6 +17,7 @@ import io.jenkins.plugins.casc.misc.junit.jupiter.WithJenkinsConfiguredWithCode;
 import io.jenkins.plugins.casc.model.CNode;
 import io.jenkins.plugins.casc.model.Mapping;
 import io.jenkins.plugins.casc.model.Sequence;
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import jenkins.model.Jenkins;
@@ -51,6 +54,21 @@ class ConfigurationAsCodeTest {
 
     @Test
     @ConfiguredWithCode("ConfigurationAsCode.yaml")
+    void importsAgentKeysAndTokenEndpoints(JenkinsConfiguredWithCodeRule j) {
+        ApiKeyNodeProperty property = j.jenkins.getGlobalNodeProperties().get(ApiKeyNodeProperty.class);
+
+        assertThat(property.getKeys()).singleElement().satisfies(key -> {
+            assertThat(key.getCredentialsId()).isEqualTo("katalon-onprem");
+            assertThat(key.getArgumentsVariable()).isEqualTo("TESTOPS_ARGS");
+        });
+        assertThat(TokenEndpoints.get().allows(URI.create("https://xray-proxy.example.com/")))
+                .isTrue();
+        assertThat(TokenEndpoints.get().allows(URI.create("https://elsewhere.example.com")))
+                .isFalse();
+    }
+
+    @Test
+    @ConfiguredWithCode("ConfigurationAsCode.yaml")
     void exportsWithSecretsEncrypted(JenkinsConfiguredWithCodeRule j) throws Exception {
         CredentialsRootConfigurator root = Jenkins.get()
                 .getExtensionList(CredentialsRootConfigurator.class)
@@ -69,11 +87,12 @@ class ConfigurationAsCodeTest {
 
         Mapping apiKey = credentials.get(0).asMapping().get("apiKey").asMapping();
         Mapping client = credentials.get(1).asMapping().get("clientCredentials").asMapping();
+        // getScalarValue removes what it reads: read each value once
+        String exportedKey = apiKey.getScalarValue("secret");
         assertThat(apiKey.getScalarValue("service")).isEqualTo("katalon-onprem");
         assertThat(apiKey.getScalarValue("serverUrl")).isEqualTo("https://testops.example.com");
-        assertThat(apiKey.getScalarValue("secret")).isNotEqualTo(KATALON_KEY);
-        assertThat(Secret.decrypt(apiKey.getScalarValue("secret")).getPlainText())
-                .isEqualTo(KATALON_KEY);
+        assertThat(exportedKey).isNotEqualTo(KATALON_KEY);
+        assertThat(Secret.decrypt(exportedKey).getPlainText()).isEqualTo(KATALON_KEY);
         assertThat(client.getScalarValue("username")).isEqualTo("0123456789ABCDEF0123456789ABCDEF");
         assertThat(Secret.decrypt(client.getScalarValue("password")).getPlainText())
                 .isEqualTo(XRAY_SECRET);

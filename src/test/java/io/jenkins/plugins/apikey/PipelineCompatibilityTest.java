@@ -4,9 +4,13 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Result;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl;
 import io.jenkins.plugins.apikey.impl.ClientCredentialsImpl;
+import io.jenkins.plugins.apikey.manage.KeyRef;
+import io.jenkins.plugins.apikey.manage.KeyStates;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -39,9 +43,39 @@ class PipelineCompatibilityTest {
     }
 
     private WorkflowRun run(String script) throws Exception {
-        WorkflowJob job = j.createProject(WorkflowJob.class, "p");
+        WorkflowJob job = j.createProject(WorkflowJob.class);
         job.setDefinition(new CpsFlowDefinition(script, true));
         return j.buildAndAssertSuccess(job);
+    }
+
+    private WorkflowRun fail(String script) throws Exception {
+        WorkflowJob job = j.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        return j.buildAndAssertStatus(Result.FAILURE, job);
+    }
+
+    /** Revocation holds for every consumer of the credentials, not only for withApiKey. */
+    @Test
+    void revokedKeysCannotBeBoundThroughOtherStepsEither() throws Exception {
+        KeyStates.get().revoke(new KeyRef("jenkins", "", "katalon"), "admin");
+        KeyStates.get().revoke(new KeyRef("jenkins", "", "xray"), "admin");
+
+        WorkflowRun string = fail("node {\n"
+                + "  withCredentials([string(credentialsId: 'katalon', variable: 'K')]) { echo 'BODY RAN' }\n"
+                + "}");
+        WorkflowRun pair = fail("withCredentials([usernamePassword(credentialsId: 'xray', usernameVariable: 'I',"
+                + " passwordVariable: 'S')]) { echo 'BODY RAN' }");
+        WorkflowRun declarative = fail("pipeline { agent any; environment { K = credentials('katalon') }\n"
+                + "  stages { stage('s') { steps { echo 'BODY RAN' } } } }");
+
+        for (WorkflowRun run : List.of(string, pair, declarative)) {
+            j.assertLogContains("were revoked on", run);
+            j.assertLogContains("by admin", run);
+            j.assertLogNotContains("BODY RAN", run);
+            j.assertLogNotContains(KEY, run);
+        }
+        KeyStates.get().reinstate(new KeyRef("jenkins", "", "katalon"));
+        run("withCredentials([string(credentialsId: 'katalon', variable: 'K')]) { echo 'bound again' }");
     }
 
     @Test

@@ -7,15 +7,23 @@ import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl;
 import io.jenkins.plugins.apikey.impl.ClientCredentialsImpl;
+import io.jenkins.plugins.apikey.mask.SecretForms;
+import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import jenkins.model.Jenkins;
+import org.htmlunit.html.HtmlElementUtil;
+import org.htmlunit.html.HtmlForm;
+import org.htmlunit.html.HtmlPage;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Keys and checks shared by the plugin's JenkinsRule tests. */
 public final class TestKeys {
@@ -41,18 +49,58 @@ public final class TestKeys {
         return new ClientCredentialsImpl(CredentialsScope.GLOBAL, id, "", CLIENT_ID, Secret.fromString(CLIENT_SECRET));
     }
 
+    /**
+     * The files under {@code dir} that contain any form of {@code secret} the masker knows (plain,
+     * Base64, URL-encoded, JSON, XML, shell-quoted, ...), relative to {@code dir}. Each file is read
+     * once and searched byte for byte.
+     */
+    public static Set<String> filesWithAnyForm(File dir, String secret) throws IOException {
+        List<String> forms = new ArrayList<>();
+        for (String form : SecretForms.of(secret)) {
+            byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+            if (bytes.length >= SecretMatcher.DEFAULT_MIN_LENGTH) {
+                forms.add(new String(bytes, StandardCharsets.ISO_8859_1));
+            }
+        }
+        return filesContainingAny(dir, forms);
+    }
+
     /** The files under {@code dir} that contain {@code text}, relative to it. */
     public static Set<String> grep(File dir, String text) throws IOException {
+        return filesContainingAny(
+                dir, List.of(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
+    }
+
+    /** Searches bytes as ISO-8859-1 text, which maps each byte to one character. */
+    private static Set<String> filesContainingAny(File dir, List<String> texts) throws IOException {
         Set<String> matches = new TreeSet<>();
         Path root = dir.toPath();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                if (content.contains(text)) {
+                if (texts.stream().anyMatch(content::contains)) {
                     matches.add(root.relativize(file).toString());
                 }
             }
         }
         return matches;
+    }
+
+    /**
+     * Opens the credentials' page in the system store as {@code client}, opens its update dialog,
+     * changes only the description and saves, as a user would; returns the dialog's HTML as it was
+     * shown.
+     */
+    public static String saveThroughUpdateDialog(JenkinsRule.WebClient client, String id, String description)
+            throws Exception {
+        HtmlPage page = client.goTo("credentials/store/system/domain/_/credential/" + id + "/");
+        HtmlElementUtil.click(page.querySelector("[data-type='credentials-update']"));
+        client.waitForBackgroundJavaScript(10_000);
+        HtmlForm form = page.getFormByName("updateCredentials");
+        String dialog = form.asXml();
+        form.getInputByName("_.description").setValue(description);
+        HtmlElementUtil.click(page.querySelector("#cr-dialog-submit"));
+        client.waitForBackgroundJavaScript(10_000);
+        return dialog;
     }
 }

@@ -2,10 +2,12 @@ package io.jenkins.plugins.apikey.binding;
 
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
+import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.AbortException;
 import hudson.Extension;
 import hudson.Util;
 import hudson.model.AbstractDescribableImpl;
@@ -24,6 +26,8 @@ import java.net.URI;
 import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -35,7 +39,7 @@ import org.kohsuke.stapler.verb.POST;
  * agent configuration file and, for client credentials, a token exchange. Holds ids and options,
  * never key material.
  */
-public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> {
+public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> implements KeyBinding {
 
     /** The credentials a binding accepts. */
     static final CredentialsMatcher API_KEY_TYPES = CredentialsMatchers.instanceOf(ServiceKeyCredentials.class);
@@ -58,6 +62,7 @@ public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> 
     }
 
     @CheckForNull
+    @Override
     public String getCredentialsId() {
         return credentialsId;
     }
@@ -163,9 +168,15 @@ public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> 
         this.tokenBaseUrl = Util.fixEmptyAndTrim(tokenBaseUrl);
     }
 
-    /** The engine's options for this binding. */
+    /**
+     * The engine's options for this binding.
+     *
+     * @throws AbortException when the token base URL is not a URL, or not one the controller may
+     *     send client credentials to
+     */
     @NonNull
-    BindingOptions toOptions() {
+    @Override
+    public BindingOptions toOptions() throws AbortException {
         BindingOptions.KeyFile file =
                 keyFile || keyFileVariable != null ? new BindingOptions.KeyFile(keyFileVariable) : null;
         BindingOptions.Token token =
@@ -179,11 +190,18 @@ public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> 
                 token);
     }
 
-    private URI tokenBaseUrl() {
-        if (tokenBaseUrl != null) {
-            return URI.create(tokenBaseUrl);
+    private URI tokenBaseUrl() throws AbortException {
+        if (tokenBaseUrl == null) {
+            return XrayRegion.byName(region).orElse(XrayRegion.GLOBAL).baseUrl();
         }
-        return XrayRegion.byName(region).orElse(XrayRegion.GLOBAL).baseUrl();
+        if (!TokenEndpoints.isHttpUrl(tokenBaseUrl)) {
+            throw new AbortException(Messages.ApiKeyBinding_TokenBaseUrlInvalid(credentialsId));
+        }
+        URI base = URI.create(tokenBaseUrl);
+        if (!TokenEndpoints.get().allows(base)) {
+            throw new AbortException(Messages.ApiKeyBinding_TokenBaseUrlNotAllowed(credentialsId, tokenBaseUrl));
+        }
+        return base;
     }
 
     /** The form, the credentials drop-down and the checks of a binding. */
@@ -255,9 +273,14 @@ public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> 
             return checkVariableName(item, value);
         }
 
+        /** The regions, after an empty choice that means the global endpoint and is not saved. */
         @POST
         public ListBoxModel doFillRegionItems(@AncestorInPath Item item) {
             ListBoxModel regions = new ListBoxModel();
+            regions.add(
+                    Messages.ApiKeyBinding_DefaultRegion(
+                            XrayRegion.GLOBAL.baseUrl().getHost()),
+                    "");
             if (canConfigure(item)) {
                 for (XrayRegion region : XrayRegion.values()) {
                     regions.add(region.name() + " (" + region.baseUrl().getHost() + ")", region.name());
@@ -266,12 +289,48 @@ public final class ApiKeyBinding extends AbstractDescribableImpl<ApiKeyBinding> 
             return regions;
         }
 
+        /** Warns when a token exchange is asked for credentials that are not client credentials. */
+        @POST
+        public FormValidation doCheckExchangeToken(
+                @AncestorInPath Item item, @QueryParameter boolean value, @QueryParameter String credentialsId) {
+            if (!value || !canConfigure(item) || Util.fixEmptyAndTrim(credentialsId) == null) {
+                return FormValidation.ok();
+            }
+            ServiceKeyCredentials chosen = CredentialsMatchers.firstOrNull(
+                    CredentialsProvider.lookupCredentialsInItem(
+                            ServiceKeyCredentials.class,
+                            item,
+                            item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2,
+                            List.of()),
+                    CredentialsMatchers.withId(credentialsId));
+            return chosen == null || chosen.getPreset().isClientCredentials()
+                    ? FormValidation.ok()
+                    : FormValidation.warning(Messages.ApiKeyBinding_TokenNeedsClientCredentials(
+                            chosen.getPreset().displayName()));
+        }
+
+        @POST
+        public FormValidation doCheckTokenBaseUrl(@AncestorInPath Item item, @QueryParameter String value) {
+            String url = Util.fixEmptyAndTrim(value);
+            if (!canConfigure(item) || url == null) {
+                return FormValidation.ok();
+            }
+            if (!TokenEndpoints.isHttpUrl(url)) {
+                return FormValidation.error(Messages.ApiKeyBinding_TokenBaseUrlNotAUrl());
+            }
+            return TokenEndpoints.get().allows(URI.create(url))
+                    ? FormValidation.ok()
+                    : FormValidation.error(Messages.ApiKeyBinding_TokenBaseUrlNotListed());
+        }
+
         /** Item/Configure on the item, or Overall/Administer outside any item (agents). */
         static boolean canConfigure(@CheckForNull Item item) {
             return item == null ? Jenkins.get().hasPermission(Jenkins.ADMINISTER) : item.hasPermission(Item.CONFIGURE);
         }
 
-        static FormValidation checkVariableName(@CheckForNull Item item, String value) {
+        /** Checks a variable name for users who may configure {@code item} (Jenkins itself when {@code null}). */
+        @Restricted(NoExternalUse.class)
+        public static FormValidation checkVariableName(@CheckForNull Item item, String value) {
             if (!canConfigure(item)) {
                 return FormValidation.ok();
             }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.apikey.binding;
 
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
@@ -11,26 +13,29 @@ import hudson.security.ACL;
 import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import io.jenkins.plugins.apikey.bind.BindingException;
+import io.jenkins.plugins.apikey.bind.BindingOptions;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.bind.BindingRequest;
 import io.jenkins.plugins.apikey.inventory.KeyRecord;
 import io.jenkins.plugins.apikey.inventory.RotationPolicy;
 import io.jenkins.plugins.apikey.manage.ApiKeyPolicy;
+import io.jenkins.plugins.apikey.manage.KeyLocator;
+import io.jenkins.plugins.apikey.manage.KeyRef;
 import io.jenkins.plugins.apikey.manage.KeyStates;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Resolves bindings into the engine's requests for one build: finds each credential as that build
- * may see it, checks its type and records its use.
+ * Resolves bindings into the engine's requests for one build or agent: finds each credential as
+ * that build may see it, checks its type, refuses revoked and (when the policy says so) expired
+ * keys, and records the use.
  */
 @Restricted(NoExternalUse.class)
 public final class KeyResolver {
@@ -39,85 +44,29 @@ public final class KeyResolver {
 
     /**
      * @throws AbortException naming the id and where it was looked up when a credential is missing,
-     *     or the accepted types when it is of another type; never listing other credentials
+     *     the accepted types when it is of another type, or why it may not be bound; never listing
+     *     other credentials
      */
     @NonNull
-    public static List<BindingRequest> resolve(@NonNull List<ApiKeyBinding> bindings, @NonNull Run<?, ?> run)
-            throws AbortException {
-        return resolve(bindings, run, true);
-    }
-
-    /**
-     * The variables the bindings would fill with secrets, without recording a use; the explicitly
-     * named ones only, when the credentials cannot be resolved.
-     */
-    @NonNull
-    public static Set<String> sensitiveVariables(@NonNull List<ApiKeyBinding> bindings, @NonNull Run<?, ?> run) {
-        try {
-            return BindingPlanner.plan(resolve(bindings, run, false)).sensitiveVariables();
-        } catch (AbortException | BindingException e) {
-            Set<String> named = new LinkedHashSet<>();
-            bindings.stream()
-                    .map(ApiKeyBinding::getVariable)
-                    .filter(Objects::nonNull)
-                    .forEach(named::add);
-            return named;
-        }
-    }
-
-    private static List<BindingRequest> resolve(List<ApiKeyBinding> bindings, Run<?, ?> run, boolean track)
+    public static List<BindingRequest> resolve(@NonNull List<? extends KeyBinding> bindings, @NonNull Run<?, ?> run)
             throws AbortException {
         List<BindingRequest> requests = new ArrayList<>();
-        for (ApiKeyBinding binding : bindings) {
-            requests.add(resolve(binding, run, track));
-        }
-        return requests;
-    }
-
-    private static BindingRequest resolve(ApiKeyBinding binding, Run<?, ?> run, boolean track) throws AbortException {
-        String id = binding.getCredentialsId();
-        if (id == null) {
-            throw new AbortException(Messages.KeyResolver_MissingId());
-        }
-        StandardCredentials found = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
-        if (found == null) {
-            throw new AbortException(
-                    Messages.KeyResolver_NotFound(id, run.getParent().getFullDisplayName()));
-        }
-        BindingRequest request = request(id, found, binding);
-        if (track) {
-            checkUsable(id, request);
-            CredentialsProvider.track(run, found);
-            KeyStates.get().recordUse(id, run.getFullDisplayName());
-        }
-        return request;
-    }
-
-    /**
-     * Resolves bindings from the global credentials for builds on {@code node}.
-     *
-     * @param node where the keys are bound (checked for revocation and expiry, use recorded), or
-     *     {@code null} when they are only resolved to be masked
-     * @param nodeName the node's name for messages
-     */
-    @NonNull
-    public static List<BindingRequest> resolveForNode(
-            @NonNull List<ApiKeyBinding> bindings, @CheckForNull Node node, @NonNull String nodeName)
-            throws AbortException {
-        List<BindingRequest> requests = new ArrayList<>();
-        for (ApiKeyBinding binding : bindings) {
+        for (KeyBinding binding : bindings) {
             String id = binding.getCredentialsId();
-            StandardCredentials found = id == null
-                    ? null
-                    : CredentialsProvider.findCredentialByIdInItemGroup(
-                            id, StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of());
-            if (found == null) {
-                throw new AbortException(Messages.KeyResolver_NotFoundForNode(String.valueOf(id), nodeName));
+            if (id == null) {
+                throw new AbortException(Messages.KeyResolver_MissingId());
             }
-            BindingRequest request = request(id, found, binding);
-            if (node != null) {
-                checkUsable(id, request);
-                CredentialsProvider.track(node, found);
+            StandardCredentials found = CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+            if (found == null) {
+                throw new AbortException(
+                        Messages.KeyResolver_NotFound(id, run.getParent().getFullDisplayName()));
+            }
+            BindingRequest request = request(id, found, binding.toOptions());
+            KeyRef ref = KeyLocator.locate(found, run.getParent()).orElse(null);
+            checkUsable(id, ref, request);
+            CredentialsProvider.track(run, found);
+            if (ref != null) {
+                KeyStates.get().recordUse(ref, run.getFullDisplayName(), run.getUrl());
             }
             requests.add(request);
         }
@@ -125,11 +74,94 @@ public final class KeyResolver {
     }
 
     /**
+     * The variables the bindings would fill with secrets, without recording a use; the explicitly
+     * named ones only, when the credentials cannot be resolved.
+     */
+    @NonNull
+    public static Set<String> sensitiveVariables(@NonNull List<? extends KeyBinding> bindings, @NonNull Run<?, ?> run) {
+        try {
+            List<BindingRequest> requests = new ArrayList<>();
+            for (KeyBinding binding : bindings) {
+                String id = binding.getCredentialsId();
+                StandardCredentials found =
+                        id == null ? null : CredentialsProvider.findCredentialById(id, StandardCredentials.class, run);
+                if (found == null) {
+                    return namedVariables(bindings);
+                }
+                requests.add(request(id, found, binding.toOptions()));
+            }
+            return BindingPlanner.plan(requests).sensitiveVariables();
+        } catch (AbortException | BindingException e) {
+            return namedVariables(bindings);
+        }
+    }
+
+    private static Set<String> namedVariables(List<? extends KeyBinding> bindings) {
+        Set<String> named = new LinkedHashSet<>();
+        for (KeyBinding binding : bindings) {
+            try {
+                String variable = binding.toOptions().keyVariable();
+                if (variable != null) {
+                    named.add(variable);
+                }
+            } catch (AbortException e) {
+                // the build fails with this message when it binds; nothing more to name here
+            }
+        }
+        return named;
+    }
+
+    /**
+     * Resolves agent bindings from the global credentials: only GLOBAL-scoped ones, since SYSTEM
+     * scope is for Jenkins itself and never for builds.
+     *
+     * @param node where the keys are bound (checked for revocation and expiry, use recorded), or
+     *     {@code null} when they are only resolved to be masked
+     * @param nodeName the node's name for messages
+     */
+    @NonNull
+    public static List<BindingRequest> resolveForNode(
+            @NonNull List<? extends KeyBinding> bindings, @CheckForNull Node node, @NonNull String nodeName)
+            throws AbortException {
+        List<BindingRequest> requests = new ArrayList<>();
+        for (KeyBinding binding : bindings) {
+            String id = binding.getCredentialsId();
+            StandardCredentials found = id == null ? null : globalCredentials(id);
+            if (found == null) {
+                throw new AbortException(Messages.KeyResolver_NotFoundForNode(String.valueOf(id), nodeName));
+            }
+            BindingRequest request = request(id, found, binding.toOptions());
+            if (node != null) {
+                KeyRef ref = KeyLocator.locate(found, Jenkins.get()).orElse(null);
+                checkUsable(id, ref, request);
+                CredentialsProvider.track(node, found);
+                if (ref != null) {
+                    KeyStates.get().recordUse(ref, nodeName, null);
+                }
+            }
+            requests.add(request);
+        }
+        return requests;
+    }
+
+    @CheckForNull
+    private static StandardCredentials globalCredentials(String id) {
+        return CredentialsMatchers.firstOrNull(
+                CredentialsProvider.lookupCredentialsInItemGroup(
+                        StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
+                CredentialsMatchers.allOf(
+                        CredentialsMatchers.withId(id), CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+    }
+
+    /**
      * Refuses a revoked key, and an expired one when the policy says so; notes a rotation made
      * anywhere since the key was last seen.
      */
-    private static void checkUsable(String id, BindingRequest request) throws AbortException {
-        KeyStates.State state = KeyStates.get().observe(id, request.material());
+    private static void checkUsable(String id, @CheckForNull KeyRef ref, BindingRequest request) throws AbortException {
+        if (ref == null) {
+            return;
+        }
+        KeyStates.State state = KeyStates.get().observe(ref, request.material());
         if (state.revokedAt() != null) {
             throw new AbortException(EngineMessages.revoked(
                     id, DateTimeFormatter.ISO_INSTANT.format(state.revokedAt()), state.revokedBy()));
@@ -151,8 +183,7 @@ public final class KeyResolver {
                     null,
                     null,
                     true);
-            Instant now = Instant.now();
-            for (RotationPolicy.Violation violation : policy.toPolicy().check(record, now)) {
+            for (RotationPolicy.Violation violation : policy.toPolicy().check(record, Instant.now())) {
                 if (violation.kind() == RotationPolicy.Violation.Kind.TOO_OLD) {
                     throw new AbortException(EngineMessages.expiredRefused(violation.message()));
                 }
@@ -160,10 +191,10 @@ public final class KeyResolver {
         }
     }
 
-    private static BindingRequest request(String id, StandardCredentials found, ApiKeyBinding binding)
+    private static BindingRequest request(String id, StandardCredentials found, BindingOptions options)
             throws AbortException {
         if (found instanceof ServiceKeyCredentials key) {
-            return new BindingRequest(id, key.getPreset(), key.keyMaterial(), binding.toOptions());
+            return new BindingRequest(id, key.getPreset(), key.keyMaterial(), options);
         }
         throw new AbortException(
                 Messages.KeyResolver_WrongType(id, found.getDescriptor().getDisplayName()));

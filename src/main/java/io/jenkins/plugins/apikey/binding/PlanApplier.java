@@ -4,6 +4,7 @@ import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
 import hudson.FilePath;
+import hudson.ProxyConfiguration;
 import hudson.model.TaskListener;
 import hudson.slaves.WorkspaceList;
 import io.jenkins.plugins.apikey.bind.BindingPlan;
@@ -93,7 +94,7 @@ public final class PlanApplier {
 
     private static String exchange(BindingPlan.PlannedExchange exchange) throws AbortException, InterruptedException {
         try {
-            return new XrayTokenClient(XrayTokenClient.DEFAULT_TIMEOUT)
+            return new XrayTokenClient(ProxyConfiguration.newHttpClientBuilder(), XrayTokenClient.DEFAULT_TIMEOUT)
                     .exchange(exchange.baseUrl(), exchange.clientId(), exchange.clientSecret());
         } catch (TokenExchangeException e) {
             throw new AbortException(Messages.PlanApplier_ExchangeFailed(exchange.credentialsId(), e.getMessage()));

@@ -12,10 +12,15 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.ApiKeyCredentials;
+import io.jenkins.plugins.apikey.manage.KeyStates;
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.Serial;
+import java.util.stream.Collectors;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -49,10 +54,30 @@ public final class ApiKeyCredentialsImpl extends BaseStandardCredentials impleme
         this.service = given == null ? ServicePresets.GENERIC.id() : given;
     }
 
+    /**
+     * The key, for any consumer of secret text.
+     *
+     * @throws com.cloudbees.plugins.credentials.CredentialsUnavailableException if the key was revoked
+     */
     @NonNull
     @Override
     public Secret getSecret() {
+        KeyStates.checkNotRevoked(this, "secret");
         return secret;
+    }
+
+    /** The key as stored, revoked or not, for the credentials form. */
+    @NonNull
+    @Restricted(NoExternalUse.class)
+    public Secret getStoredSecret() {
+        return secret;
+    }
+
+    /** The plain key and its server URL, for this plugin's own checks and bindings, which check revocation themselves. */
+    @NonNull
+    @Override
+    public KeyMaterial keyMaterial() {
+        return new KeyMaterial(secret.getPlainText(), null, serverUrl);
     }
 
     @NonNull
@@ -95,8 +120,22 @@ public final class ApiKeyCredentialsImpl extends BaseStandardCredentials impleme
         }
 
         @Override
+        public String getDescription() {
+            return Messages.ApiKeyCredentialsImpl_Description();
+        }
+
+        @Override
         public String getIconClassName() {
             return "symbol-key";
+        }
+
+        /** The ids of the services that use a server URL, separated by spaces, for the form. */
+        @Restricted(NoExternalUse.class)
+        public String getServerUrlServices() {
+            return ServicePresets.all().stream()
+                    .filter(ServicePreset::needsServerUrl)
+                    .map(ServicePreset::id)
+                    .collect(Collectors.joining(" "));
         }
 
         @POST
@@ -121,7 +160,9 @@ public final class ApiKeyCredentialsImpl extends BaseStandardCredentials impleme
                 @ContextInPath ModelObject context, @QueryParameter String value, @QueryParameter String service) {
             PresetForms.checkCanConfigure(context);
             String key = Secret.fromString(value).getPlainText();
-            return PresetForms.validation(preset(service).checkKey(key));
+            return key.isEmpty()
+                    ? FormValidation.ok()
+                    : PresetForms.validation(preset(service).checkKey(key));
         }
 
         @POST

@@ -12,10 +12,14 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.ClientCredentials;
+import io.jenkins.plugins.apikey.manage.KeyStates;
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.Serial;
 import org.jenkinsci.Symbol;
+import org.kohsuke.accmod.Restricted;
+import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -53,10 +57,30 @@ public final class ClientCredentialsImpl extends BaseStandardCredentials impleme
         return username;
     }
 
+    /**
+     * The client secret, for any consumer of usernames and passwords.
+     *
+     * @throws com.cloudbees.plugins.credentials.CredentialsUnavailableException if the pair was revoked
+     */
     @NonNull
     @Override
     public Secret getPassword() {
+        KeyStates.checkNotRevoked(this, "password");
         return password;
+    }
+
+    /** The client secret as stored, revoked or not, for the credentials form. */
+    @NonNull
+    @Restricted(NoExternalUse.class)
+    public Secret getStoredPassword() {
+        return password;
+    }
+
+    /** The plain secret and client id, for this plugin's own checks and bindings, which check revocation themselves. */
+    @NonNull
+    @Override
+    public KeyMaterial keyMaterial() {
+        return new KeyMaterial(password.getPlainText(), username, null);
     }
 
     /** The client id is an identifier, shown as the hint; only the secret is masked. */
@@ -90,6 +114,11 @@ public final class ClientCredentialsImpl extends BaseStandardCredentials impleme
         }
 
         @Override
+        public String getDescription() {
+            return Messages.ClientCredentialsImpl_Description();
+        }
+
+        @Override
         public String getIconClassName() {
             return "symbol-id-card";
         }
@@ -104,15 +133,19 @@ public final class ClientCredentialsImpl extends BaseStandardCredentials impleme
         public FormValidation doCheckUsername(
                 @ContextInPath ModelObject context, @QueryParameter String value, @QueryParameter String service) {
             PresetForms.checkCanConfigure(context);
-            return PresetForms.validation(preset(service).checkClientId(value));
+            return Util.fixEmptyAndTrim(value) == null
+                    ? FormValidation.ok()
+                    : PresetForms.validation(preset(service).checkClientId(value));
         }
 
         @POST
         public FormValidation doCheckPassword(
                 @ContextInPath ModelObject context, @QueryParameter String value, @QueryParameter String service) {
             PresetForms.checkCanConfigure(context);
-            return PresetForms.validation(
-                    preset(service).checkKey(Secret.fromString(value).getPlainText()));
+            String secret = Secret.fromString(value).getPlainText();
+            return secret.isEmpty()
+                    ? FormValidation.ok()
+                    : PresetForms.validation(preset(service).checkKey(secret));
         }
 
         private static ServicePreset preset(String service) {

@@ -8,8 +8,8 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Stands in for a failure whose message, or whose causes' messages, showed a secret: the same
- * stack trace and class name, the messages masked.
+ * Stands in for a failure whose message, or the message of a cause or of a suppressed failure,
+ * showed a secret: the same stack trace and class name, the messages masked.
  */
 @Restricted(NoExternalUse.class)
 public final class MaskedFailure extends Exception {
@@ -30,7 +30,7 @@ public final class MaskedFailure extends Exception {
         if (!needsMasking(failure, matcher, 0)) {
             return failure;
         }
-        if (failure instanceof AbortException && failure.getCause() == null) {
+        if (failure instanceof AbortException && failure.getCause() == null && failure.getSuppressed().length == 0) {
             AbortException masked = new AbortException(matcher.mask(failure.getMessage()));
             masked.setStackTrace(failure.getStackTrace());
             return masked;
@@ -43,8 +43,16 @@ public final class MaskedFailure extends Exception {
             return false;
         }
         String message = failure.getMessage();
-        return (message != null && !matcher.mask(message).equals(message))
-                || needsMasking(failure.getCause(), matcher, depth + 1);
+        if ((message != null && !matcher.mask(message).equals(message))
+                || needsMasking(failure.getCause(), matcher, depth + 1)) {
+            return true;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (needsMasking(suppressed, matcher, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable copy(Throwable failure, SecretMatcher matcher, int depth) {
@@ -54,6 +62,11 @@ public final class MaskedFailure extends Exception {
         String text = failure.getClass().getName() + (message == null ? "" : ": " + matcher.mask(message));
         MaskedFailure masked = new MaskedFailure(text, cause);
         masked.setStackTrace(failure.getStackTrace());
+        if (depth <= 16) {
+            for (Throwable suppressed : failure.getSuppressed()) {
+                masked.addSuppressed(copy(suppressed, matcher, depth + 1));
+            }
+        }
         return masked;
     }
 

@@ -15,9 +15,11 @@ import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * Masks every form of the bound secrets in a build log. It travels to agents and into
- * {@code program.dat} holding the secrets only as {@link Secret}s; the matcher is compiled on
- * first use, on whichever side decorates the log, and never serialized.
+ * Masks every form of the bound secrets in a build log. It holds them as {@link Secret}s:
+ * Pipeline's {@code program.dat} stores those encrypted, and Remoting carries them to the agent
+ * that writes the log over its encrypted channel, where they are needed to mask. The matcher is
+ * compiled on first use, on whichever side decorates the log, and never serialized. Its streams
+ * hold back nothing but a possible start of a secret, since Pipeline never closes a step's log.
  */
 @Restricted(NoExternalUse.class)
 public final class MaskingLogFilter extends ConsoleLogFilter implements Serializable {
@@ -46,7 +48,7 @@ public final class MaskingLogFilter extends ConsoleLogFilter implements Serializ
 
     @Override
     public OutputStream decorateLogger(Run build, OutputStream logger) {
-        return matcher().newStream(logger, true);
+        return matcher().newLogStream(logger);
     }
 
     @Override

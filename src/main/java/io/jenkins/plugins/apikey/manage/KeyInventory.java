@@ -38,31 +38,40 @@ final class KeyInventory {
      * One key and where it lives.
      *
      * @param record what is shown
-     * @param ref a stable reference for forms: store context, domain and id
+     * @param ref where it lives: store context, domain and id
      * @param store its store, or {@code null} for the secret directory
      * @param domain its domain in that store
      * @param credentials the credentials
      */
     record Row(
             KeyRecord record,
-            String ref,
+            KeyRef ref,
             @CheckForNull CredentialsStore store,
             @CheckForNull Domain domain,
             ServiceKeyCredentials credentials) {}
 
-    /** All keys, by id. */
+    /** All keys, by id: the shared ones and the current user's own. */
     @NonNull
     static List<Row> collect() {
-        return collect(stores(), true);
+        Set<CredentialsStore> stores = sharedStores();
+        User user = User.current();
+        if (user != null) {
+            addOwn(stores, user);
+        }
+        return collect(stores, true);
+    }
+
+    /** The keys every administrator sees alike: the system store, folder stores and the secret directory. */
+    @NonNull
+    static List<Row> collectShared() {
+        return collect(sharedStores(), true);
     }
 
     /** The keys of {@code folder}'s own stores, by id. */
     @NonNull
     static List<Row> collect(@NonNull ItemGroup<?> folder) {
         Set<CredentialsStore> stores = new LinkedHashSet<>();
-        if (folder instanceof ModelObject context) {
-            addOwn(stores, context);
-        }
+        addOwn(stores, folder);
         return collect(stores, false);
     }
 
@@ -75,7 +84,7 @@ final class KeyInventory {
                         rows.add(row(
                                 key,
                                 store.getContextDisplayName(),
-                                contextName(store.getContext()),
+                                KeyRef.of(store, domain, key.getId()),
                                 store,
                                 domain,
                                 true));
@@ -88,14 +97,15 @@ final class KeyInventory {
                     SecretDirectoryConfiguration.get().getDirectory());
             for (ServiceKeyCredentials credentials :
                     SecretDirectoryCredentialsProvider.get().credentials()) {
-                rows.add(row(credentials, where, "directory", null, null, false));
+                rows.add(row(credentials, where, KeyRef.directory(credentials.getId()), null, null, false));
             }
         }
-        rows.sort(Comparator.comparing((Row row) -> row.record().id()).thenComparing(Row::ref));
+        rows.sort(Comparator.comparing((Row row) -> row.record().id())
+                .thenComparing(row -> row.ref().encoded()));
         return rows;
     }
 
-    private static Set<CredentialsStore> stores() {
+    private static Set<CredentialsStore> sharedStores() {
         Set<CredentialsStore> stores = new LinkedHashSet<>();
         Jenkins jenkins = Jenkins.get();
         addOwn(stores, jenkins);
@@ -103,10 +113,6 @@ final class KeyInventory {
             if (item instanceof ItemGroup<?>) {
                 addOwn(stores, item);
             }
-        }
-        User user = User.current();
-        if (user != null) {
-            addOwn(stores, user);
         }
         return stores;
     }
@@ -120,20 +126,10 @@ final class KeyInventory {
         }
     }
 
-    private static String contextName(ModelObject context) {
-        if (context instanceof Item item) {
-            return "item:" + item.getFullName();
-        }
-        if (context instanceof User user) {
-            return "user:" + user.getId();
-        }
-        return "jenkins";
-    }
-
     private static Row row(
             ServiceKeyCredentials credentials,
             String where,
-            String context,
+            KeyRef ref,
             @CheckForNull CredentialsStore store,
             @CheckForNull Domain domain,
             boolean editable) {
@@ -142,7 +138,7 @@ final class KeyInventory {
         String kind = credentials instanceof ApiKeyCredentials
                 ? Messages.KeyInventory_ApiKey()
                 : Messages.KeyInventory_ClientCredentials();
-        KeyStates.State state = KeyStates.get().observe(credentials.getId(), material);
+        KeyStates.State state = KeyStates.get().observe(ref, material);
         KeyRecord record = new KeyRecord(
                 credentials.getId(),
                 kind,
@@ -158,8 +154,6 @@ final class KeyInventory {
                 state.revokedAt(),
                 state.revokedBy(),
                 editable);
-        String ref = context + "::" + (domain == null || domain.getName() == null ? "" : domain.getName()) + "::"
-                + credentials.getId();
         return new Row(record, ref, store, domain, credentials);
     }
 }

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.apikey.manage;
 
+import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.User;
 import hudson.util.Secret;
@@ -21,10 +23,10 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
  * one failure hides no other. Messages name keys by id, never by value.
  */
 @Restricted(NoExternalUse.class)
-final class KeyOperations {
+public final class KeyOperations {
 
     /** What to do with the chosen keys. */
-    enum Operation {
+    public enum Operation {
         DELETE,
         REVOKE,
         REINSTATE
@@ -33,73 +35,82 @@ final class KeyOperations {
     /**
      * The outcome for one key.
      *
-     * @param id the key's id, or the reference when it was not found
+     * @param id the key's id
+     * @param store where it is stored, or empty when it was not found
      * @param ok whether it worked
      * @param message what happened
      */
-    record Result(String id, boolean ok, String message) {}
+    public record Result(String id, String store, boolean ok, String message) {}
 
     private KeyOperations() {}
 
     /** Applies {@code operation} to the keys of {@code rows} named by {@code refs}. */
     @NonNull
-    static List<Result> apply(Operation operation, List<String> refs, List<KeyInventory.Row> rows) {
+    static List<Result> apply(Operation operation, List<KeyRef> refs, List<KeyInventory.Row> rows) {
         List<Result> results = new ArrayList<>();
-        for (String ref : refs) {
+        for (KeyRef ref : refs) {
             Optional<KeyInventory.Row> row = find(rows, ref);
             if (row.isEmpty()) {
-                results.add(new Result(ref, false, Messages.KeyOperations_NotFound()));
+                results.add(new Result(ref.id(), "", false, Messages.KeyOperations_NotFound()));
                 continue;
             }
             try {
                 results.add(apply(operation, row.get()));
             } catch (IOException | RuntimeException e) {
-                results.add(new Result(
-                        row.get().record().id(),
-                        false,
-                        Messages.KeyOperations_Failed(e.getClass().getSimpleName())));
+                results.add(failed(
+                        row.get(), Messages.KeyOperations_Failed(e.getClass().getSimpleName())));
             }
         }
         return results;
     }
 
     private static Result apply(Operation operation, KeyInventory.Row row) throws IOException {
-        String id = row.record().id();
         KeyStates states = KeyStates.get();
+        CredentialsStore store = row.store();
         return switch (operation) {
             case DELETE -> {
-                if (row.store() == null) {
-                    yield new Result(id, false, Messages.KeyOperations_ReadOnly());
+                if (store == null) {
+                    yield failed(row, Messages.KeyOperations_ReadOnly());
                 }
-                boolean removed = row.store().removeCredentials(row.domain(), row.credentials());
+                boolean removed = store.removeCredentials(row.domain(), row.credentials());
                 if (removed) {
-                    states.forget(id);
+                    states.forget(row.ref());
                 }
-                yield new Result(
-                        id, removed, removed ? Messages.KeyOperations_Deleted() : Messages.KeyOperations_NotRemoved());
+                yield removed
+                        ? done(row, Messages.KeyOperations_Deleted())
+                        : failed(row, Messages.KeyOperations_NotRemoved());
             }
             case REVOKE ->
-                states.revoke(id, currentUser())
-                        ? new Result(id, true, Messages.KeyOperations_Revoked())
-                        : new Result(id, false, Messages.KeyOperations_AlreadyRevoked());
+                states.revoke(row.ref(), currentUser())
+                        ? done(row, Messages.KeyOperations_Revoked())
+                        : failed(row, Messages.KeyOperations_AlreadyRevoked());
             case REINSTATE ->
-                states.reinstate(id)
-                        ? new Result(id, true, Messages.KeyOperations_Reinstated())
-                        : new Result(id, false, Messages.KeyOperations_NotRevoked());
+                states.reinstate(row.ref())
+                        ? done(row, Messages.KeyOperations_Reinstated())
+                        : failed(row, Messages.KeyOperations_NotRevoked());
         };
+    }
+
+    private static Result done(KeyInventory.Row row, String message) {
+        return new Result(row.record().id(), row.record().store(), true, message);
+    }
+
+    private static Result failed(KeyInventory.Row row, String message) {
+        return new Result(row.record().id(), row.record().store(), false, message);
     }
 
     /** Replaces the value of the key of {@code rows} named by {@code ref}; from then on only it binds. */
     @NonNull
-    static Result rotate(String ref, Secret value, List<KeyInventory.Row> rows) {
+    static Result rotate(KeyRef ref, @CheckForNull Secret value, List<KeyInventory.Row> rows) {
         Optional<KeyInventory.Row> found = find(rows, ref);
         if (found.isEmpty()) {
-            return new Result(ref, false, Messages.KeyOperations_NotFound());
+            return new Result(ref.id(), "", false, Messages.KeyOperations_NotFound());
         }
         KeyInventory.Row row = found.get();
         String id = row.record().id();
-        if (row.store() == null) {
-            return new Result(id, false, Messages.KeyOperations_ReadOnly());
+        CredentialsStore store = row.store();
+        if (store == null) {
+            return failed(row, Messages.KeyOperations_ReadOnly());
         }
         String plain = value == null ? "" : value.getPlainText();
         StandardCredentials replacement;
@@ -121,26 +132,25 @@ final class KeyOperations {
             preset = old.getPreset();
             material = rotated.keyMaterial();
         } else {
-            return new Result(id, false, Messages.KeyOperations_NotRotatable());
+            return failed(row, Messages.KeyOperations_NotRotatable());
         }
         for (Finding finding : preset.checkKey(plain)) {
             if (finding.isError()) {
-                return new Result(id, false, finding.message());
+                return failed(row, finding.message());
             }
         }
         try {
-            if (!row.store().updateCredentials(row.domain(), row.credentials(), replacement)) {
-                return new Result(id, false, Messages.KeyOperations_NotRemoved());
+            if (!store.updateCredentials(row.domain(), row.credentials(), replacement)) {
+                return failed(row, Messages.KeyOperations_NotRemoved());
             }
         } catch (IOException e) {
-            return new Result(
-                    id, false, Messages.KeyOperations_Failed(e.getClass().getSimpleName()));
+            return failed(row, Messages.KeyOperations_Failed(e.getClass().getSimpleName()));
         }
-        KeyStates.get().observe(id, material);
-        return new Result(id, true, Messages.KeyOperations_Rotated());
+        KeyStates.get().observe(ref, material);
+        return done(row, Messages.KeyOperations_Rotated());
     }
 
-    private static Optional<KeyInventory.Row> find(List<KeyInventory.Row> rows, String ref) {
+    private static Optional<KeyInventory.Row> find(List<KeyInventory.Row> rows, KeyRef ref) {
         return rows.stream().filter(row -> row.ref().equals(ref)).findFirst();
     }
 

@@ -1,12 +1,17 @@
 package io.jenkins.plugins.apikey.manage;
 
+import com.cloudbees.plugins.credentials.CredentialsUnavailableException;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.XmlFile;
+import hudson.model.AsyncPeriodicWork;
 import hudson.model.Saveable;
+import hudson.model.TaskListener;
 import hudson.model.listeners.SaveableListener;
+import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.inventory.KeyFingerprint;
 import io.jenkins.plugins.apikey.inventory.KeyHistory;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
@@ -14,19 +19,23 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.security.HMACConfidentialKey;
+import jenkins.util.JenkinsJVM;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
- * What the plugin remembers of each key, by credentials id: a keyed hash of its value (to see
- * rotations made anywhere), when it was first seen, last rotated, last bound and by which build,
- * and whether it is revoked. Never a key or a plain hash of one.
+ * What the plugin remembers of each key, by {@link KeyRef} (store, domain and id): a keyed hash of
+ * its value (to see rotations made anywhere), when it was first seen, last rotated, last bound and
+ * by which build, and whether it is revoked. Never a key or a plain hash of one.
  */
 @Extension
 @Restricted(NoExternalUse.class)
@@ -37,6 +46,7 @@ public final class KeyStates implements Saveable {
 
     private final Map<String, State> states = new HashMap<>();
     private transient KeyFingerprint fingerprint;
+    private transient boolean unsaved;
 
     public KeyStates() {
         XmlFile file = file();
@@ -54,6 +64,49 @@ public final class KeyStates implements Saveable {
         return ExtensionList.lookupSingleton(KeyStates.class);
     }
 
+    /**
+     * Refuses {@code credentials} if the key it is, in its own store, was revoked: for every
+     * consumer of its value, not only this plugin's bindings. Does nothing outside a running
+     * controller, such as on an agent.
+     *
+     * @throws CredentialsUnavailableException naming the key, when and by whom, never the value
+     */
+    public static void checkNotRevoked(@NonNull IdCredentials credentials, @NonNull String property) {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        if (!JenkinsJVM.isJenkinsJVM() || jenkins == null) {
+            return;
+        }
+        KeyStates states = ExtensionList.lookup(KeyStates.class).get(KeyStates.class);
+        if (states == null) {
+            return;
+        }
+        for (Map.Entry<KeyRef, State> revoked : states.revokedWithId(credentials.getId())) {
+            if (KeyLocator.names(revoked.getKey(), credentials)) {
+                State state = revoked.getValue();
+                throw new CredentialsUnavailableException(
+                        property, EngineMessages.revoked(credentials.getId(), time(state), state.revokedBy()));
+            }
+        }
+    }
+
+    /** The revoked keys with credentials id {@code id}, in any store. */
+    private synchronized List<Map.Entry<KeyRef, State>> revokedWithId(String id) {
+        List<Map.Entry<KeyRef, State>> found = new ArrayList<>();
+        states.forEach((key, state) -> {
+            if (state.revokedAt != 0) {
+                KeyRef.parse(key).filter(ref -> ref.id().equals(id)).ifPresent(ref -> found.add(Map.entry(ref, state)));
+            }
+        });
+        return found;
+    }
+
+    /** The time a key was revoked, as shown in messages. */
+    @NonNull
+    static String time(@NonNull State state) {
+        Instant at = state.revokedAt();
+        return at == null ? "" : DateTimeFormatter.ISO_INSTANT.format(at);
+    }
+
     /** One key's remembered state; times are epoch milliseconds, 0 for never. */
     public static final class State {
         String fingerprint;
@@ -61,6 +114,7 @@ public final class KeyStates implements Saveable {
         long lastRotated;
         long lastUsed;
         String lastUsedBy;
+        String lastUsedUrl;
         long revokedAt;
         String revokedBy;
 
@@ -79,9 +133,16 @@ public final class KeyStates implements Saveable {
             return instant(lastUsed);
         }
 
+        /** The build (or agent) that last bound the key, by its display name. */
         @CheckForNull
         public String lastUsedBy() {
             return lastUsedBy;
+        }
+
+        /** The URL of that build, relative to the Jenkins root, if it was a build. */
+        @CheckForNull
+        public String lastUsedUrl() {
+            return lastUsedUrl;
         }
 
         @CheckForNull
@@ -99,10 +160,14 @@ public final class KeyStates implements Saveable {
         }
     }
 
-    /** Records having seen key {@code id} with {@code material}, noting a rotation when its value changed. */
+    /**
+     * Records having seen key {@code ref} with {@code material}, noting a rotation when its value
+     * changed. Pages call this on every view, so it only changes memory; {@link Flusher} and the
+     * next recorded use or revocation write it to disk.
+     */
     @NonNull
-    public synchronized State observe(@NonNull String id, @NonNull KeyMaterial material) {
-        State state = states.computeIfAbsent(id, ignored -> new State());
+    public synchronized State observe(@NonNull KeyRef ref, @NonNull KeyMaterial material) {
+        State state = states.computeIfAbsent(ref.encoded(), ignored -> new State());
         KeyHistory previous = state.fingerprint == null
                 ? null
                 : new KeyHistory(state.fingerprint, state.firstSeen(), state.lastRotated());
@@ -113,27 +178,33 @@ public final class KeyStates implements Saveable {
             state.firstSeen = now.firstSeen().toEpochMilli();
             state.lastRotated =
                     now.lastRotated() == null ? 0 : now.lastRotated().toEpochMilli();
-            persist();
+            unsaved = true;
         }
         return state;
     }
 
     @CheckForNull
-    public synchronized State state(@NonNull String id) {
-        return states.get(id);
+    public synchronized State state(@NonNull KeyRef ref) {
+        return states.get(ref.encoded());
     }
 
-    /** Records that {@code build} bound key {@code id} now. */
-    public synchronized void recordUse(@NonNull String id, @NonNull String build) {
-        State state = states.computeIfAbsent(id, ignored -> new State());
+    /**
+     * Records that key {@code ref} was bound now.
+     *
+     * @param by the build or agent that bound it, by display name
+     * @param url the build's URL relative to the Jenkins root, or {@code null}
+     */
+    public synchronized void recordUse(@NonNull KeyRef ref, @NonNull String by, @CheckForNull String url) {
+        State state = states.computeIfAbsent(ref.encoded(), ignored -> new State());
         state.lastUsed = System.currentTimeMillis();
-        state.lastUsedBy = build;
+        state.lastUsedBy = by;
+        state.lastUsedUrl = url;
         persist();
     }
 
-    /** Revokes key {@code id}; false if it already was. */
-    public synchronized boolean revoke(@NonNull String id, @CheckForNull String by) {
-        State state = states.computeIfAbsent(id, ignored -> new State());
+    /** Revokes key {@code ref}; false if it already was. */
+    public synchronized boolean revoke(@NonNull KeyRef ref, @CheckForNull String by) {
+        State state = states.computeIfAbsent(ref.encoded(), ignored -> new State());
         if (state.revokedAt != 0) {
             return false;
         }
@@ -143,9 +214,9 @@ public final class KeyStates implements Saveable {
         return true;
     }
 
-    /** Reinstates key {@code id}; false if it was not revoked. */
-    public synchronized boolean reinstate(@NonNull String id) {
-        State state = states.get(id);
+    /** Reinstates key {@code ref}; false if it was not revoked. */
+    public synchronized boolean reinstate(@NonNull KeyRef ref) {
+        State state = states.get(ref.encoded());
         if (state == null || state.revokedAt == 0) {
             return false;
         }
@@ -155,9 +226,9 @@ public final class KeyStates implements Saveable {
         return true;
     }
 
-    /** Forgets key {@code id}, after it was deleted. */
-    public synchronized void forget(@NonNull String id) {
-        if (states.remove(id) != null) {
+    /** Forgets key {@code ref}, after it was deleted. */
+    public synchronized void forget(@NonNull KeyRef ref) {
+        if (states.remove(ref.encoded()) != null) {
             persist();
         }
     }
@@ -181,7 +252,34 @@ public final class KeyStates implements Saveable {
     @Override
     public synchronized void save() throws IOException {
         file().write(this);
+        unsaved = false;
         SaveableListener.fireOnChange(this, file());
+    }
+
+    private synchronized void saveIfChanged() {
+        if (unsaved) {
+            persist();
+        }
+    }
+
+    /** Writes observations made by page views to disk, off the request threads. */
+    @Extension
+    @Restricted(NoExternalUse.class)
+    public static final class Flusher extends AsyncPeriodicWork {
+
+        public Flusher() {
+            super("API key states");
+        }
+
+        @Override
+        public long getRecurrencePeriod() {
+            return MIN;
+        }
+
+        @Override
+        protected void execute(TaskListener listener) {
+            KeyStates.get().saveIfChanged();
+        }
     }
 
     private static XmlFile file() {

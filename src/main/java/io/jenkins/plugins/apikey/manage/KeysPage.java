@@ -2,7 +2,9 @@ package io.jenkins.plugins.apikey.manage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import hudson.Util;
 import hudson.model.ItemGroup;
+import hudson.model.ModelObject;
 import hudson.util.HttpResponses;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.inventory.InventoryExport;
@@ -15,10 +17,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -31,10 +34,10 @@ import org.kohsuke.stapler.verb.POST;
  * The API Keys page for one scope: every key Jenkins holds (from Manage Jenkins), or the keys of
  * one folder's own stores (from that folder). Searchable and paged, with bulk delete, revoke and
  * reinstate, rotation and CSV and JSON export. The object that hands it out checks access; every
- * action checks it again.
+ * action checks it again. Reading the page changes nothing on disk.
  */
 @Restricted(NoExternalUse.class)
-public final class KeysPage {
+public final class KeysPage implements ModelObject {
 
     private final @CheckForNull ItemGroup<?> folder;
     private final String title;
@@ -50,6 +53,7 @@ public final class KeysPage {
         this.accessCheck = accessCheck;
     }
 
+    @Override
     public String getDisplayName() {
         return title;
     }
@@ -65,8 +69,15 @@ public final class KeysPage {
      * @param ref its reference for forms
      * @param state revoked, expired, idle or active
      * @param ageDays days since its current value took effect, or -1 when unknown
+     * @param lastUsedUrl the URL of the build that last bound it, relative to the Jenkins root, or
+     *     {@code null}
      */
-    public record Shown(KeyRecord record, String ref, String state, long ageDays) {}
+    public record Shown(
+            KeyRecord record,
+            String ref,
+            String state,
+            long ageDays,
+            @CheckForNull String lastUsedUrl) {}
 
     /**
      * The keys the request asks for ({@code q}, {@code size}, {@code page}).
@@ -88,9 +99,21 @@ public final class KeysPage {
             all.stream()
                     .filter(row -> row.record() == record)
                     .findFirst()
-                    .ifPresent(row -> shown.add(new Shown(record, row.ref(), state(record), ageDays(record))));
+                    .map(KeysPage::shown)
+                    .ifPresent(shown::add);
         }
         return new View(page, shown);
+    }
+
+    /** The key that {@code ref} names, for the rotation form. */
+    @CheckForNull
+    public Shown key(@CheckForNull String ref) {
+        accessCheck.run();
+        Optional<KeyRef> parsed = KeyRef.parse(ref);
+        return parsed.flatMap(wanted ->
+                        rows().stream().filter(row -> row.ref().equals(wanted)).findFirst())
+                .map(KeysPage::shown)
+                .orElse(null);
     }
 
     /** The page sizes offered. */
@@ -103,10 +126,66 @@ public final class KeysPage {
         return folder == null ? SecretDirectoryCredentialsProvider.get().scan().problems() : List.of();
     }
 
+    /** How long ago {@code instant} was, such as "3 days ago"; empty for never. */
+    @NonNull
+    public String ago(@CheckForNull Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        long millis = Math.max(0, Duration.between(instant, Instant.now()).toMillis());
+        return Messages.ApiKeysPage_Ago(Util.getTimeSpanString(millis));
+    }
+
+    /** {@code instant} as an ISO-8601 time in UTC, for tooltips; empty for never. */
+    @NonNull
+    public String iso(@CheckForNull Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** The confirmation question for {@code operation} on {@code count} keys. */
+    @NonNull
+    public String question(String operation, int count) {
+        return switch (operation(operation)) {
+            case REVOKE -> Messages.KeysPage_Question_revoke(count);
+            case REINSTATE -> Messages.KeysPage_Question_reinstate(count);
+            case DELETE -> Messages.KeysPage_Question_delete(count);
+        };
+    }
+
+    /** What {@code operation} does, said before it is confirmed. */
+    @NonNull
+    public String consequence(String operation) {
+        return switch (operation(operation)) {
+            case REVOKE -> Messages.KeysPage_Consequence_revoke();
+            case REINSTATE -> Messages.KeysPage_Consequence_reinstate();
+            case DELETE -> Messages.KeysPage_Consequence_delete();
+        };
+    }
+
+    /** The label of the button that confirms {@code operation} on {@code count} keys. */
+    @NonNull
+    public String confirmButton(String operation, int count) {
+        return switch (operation(operation)) {
+            case REVOKE -> Messages.KeysPage_Button_revoke(count);
+            case REINSTATE -> Messages.KeysPage_Button_reinstate(count);
+            case DELETE -> Messages.KeysPage_Button_delete(count);
+        };
+    }
+
+    /** Says that no keys were chosen for {@code operation}. */
+    @NonNull
+    public String nothingSelected(String operation) {
+        return Messages.KeysPage_NothingSelected(operation);
+    }
+
+    private static KeyOperations.Operation operation(String name) {
+        return KeyOperations.Operation.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+
     /**
-     * Asks to confirm, naming how many keys, then deletes, revokes or reinstates them. The keys are
-     * the checked ones ({@code ref}), all on the page ({@code selection=page}) or all that match
-     * the search ({@code selection=all}).
+     * Asks to confirm, naming the keys, then deletes, revokes or reinstates them. The keys are the
+     * checked ones ({@code ref}), all on the page ({@code selection=page}) or all that match the
+     * search ({@code selection=all}).
      */
     @POST
     public HttpResponse doBulk(
@@ -121,21 +200,32 @@ public final class KeysPage {
         } catch (IllegalArgumentException e) {
             return HttpResponses.errorWithoutStack(400, Messages.ApiKeysPage_UnknownOperation());
         }
-        List<String> refs = selected(request, selection);
+        List<KeyRef> refs = selected(request, selection);
         if (!confirmed) {
+            List<KeyInventory.Row> rows = rows();
+            List<Shown> keys = new ArrayList<>();
+            for (KeyRef ref : refs) {
+                rows.stream()
+                        .filter(row -> row.ref().equals(ref))
+                        .findFirst()
+                        .map(KeysPage::shown)
+                        .ifPresent(keys::add);
+            }
             return HttpResponses.forwardToView(this, "confirm")
                     .with("operation", op.name().toLowerCase(Locale.ROOT))
-                    .with("refs", refs);
+                    .with("keys", keys);
         }
         return HttpResponses.forwardToView(this, "results").with("results", KeyOperations.apply(op, refs, rows()));
     }
 
     /** Replaces one key's value; the new value is checked against the key's preset first. */
     @POST
-    public HttpResponse doRotate(@QueryParameter String ref, @QueryParameter Secret value) {
+    public HttpResponse doRotateSubmit(@QueryParameter String ref, @QueryParameter Secret value) {
         accessCheck.run();
-        return HttpResponses.forwardToView(this, "results")
-                .with("results", List.of(KeyOperations.rotate(ref, value, rows())));
+        KeyOperations.Result result = KeyRef.parse(ref)
+                .map(parsed -> KeyOperations.rotate(parsed, value, rows()))
+                .orElseGet(() -> new KeyOperations.Result("", "", false, Messages.KeyOperations_NotFound()));
+        return HttpResponses.forwardToView(this, "results").with("results", List.of(result));
     }
 
     /** The keys as CSV ({@code format=csv}) or JSON, with no secret in it. */
@@ -170,11 +260,20 @@ public final class KeysPage {
         return violations.isEmpty() ? Messages.ApiKeysPage_Active() : Messages.ApiKeysPage_Idle();
     }
 
+    private static Shown shown(KeyInventory.Row row) {
+        KeyRecord record = row.record();
+        Instant since = record.currentSince();
+        long age = since == null ? -1 : Duration.between(since, Instant.now()).toDays();
+        KeyStates.State state = KeyStates.get().state(row.ref());
+        String url = state == null ? null : state.lastUsedUrl();
+        return new Shown(record, row.ref().encoded(), state(record), age, url);
+    }
+
     private List<KeyInventory.Row> rows() {
         return folder == null ? KeyInventory.collect() : KeyInventory.collect(folder);
     }
 
-    private List<String> selected(StaplerRequest2 request, @CheckForNull String selection) {
+    private List<KeyRef> selected(StaplerRequest2 request, @CheckForNull String selection) {
         if ("all".equals(selection)) {
             KeyQuery query = query(request);
             return rows().stream()
@@ -183,15 +282,18 @@ public final class KeysPage {
                     .toList();
         }
         if ("page".equals(selection)) {
-            return view(request).rows().stream().map(Shown::ref).toList();
+            return view(request).rows().stream()
+                    .map(row -> KeyRef.parse(row.ref()).orElseThrow())
+                    .toList();
         }
         String[] refs = request.getParameterValues("ref");
-        return refs == null ? List.of() : Arrays.asList(refs);
-    }
-
-    private static long ageDays(KeyRecord record) {
-        Instant since = record.currentSince();
-        return since == null ? -1 : Duration.between(since, Instant.now()).toDays();
+        List<KeyRef> parsed = new ArrayList<>();
+        if (refs != null) {
+            for (String ref : refs) {
+                KeyRef.parse(ref).ifPresent(parsed::add);
+            }
+        }
+        return parsed;
     }
 
     private static KeyQuery query(StaplerRequest2 request) {

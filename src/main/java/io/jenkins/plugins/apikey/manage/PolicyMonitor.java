@@ -11,7 +11,11 @@ import java.util.List;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
-/** Tells administrators which API keys break the rotation policy, with a link to the API Keys page. */
+/**
+ * Tells administrators which shared API keys (system, folders, secret directory) break the
+ * rotation policy, with a link to the API Keys page. Personal keys are left out: the list is
+ * shared by every administrator.
+ */
 @Extension
 @Restricted(NoExternalUse.class)
 public final class PolicyMonitor extends AdministrativeMonitor {
@@ -46,7 +50,7 @@ public final class PolicyMonitor extends AdministrativeMonitor {
         RotationPolicy policy = ApiKeyPolicy.get().toPolicy();
         List<String> found = new ArrayList<>();
         if (!policy.equals(RotationPolicy.NONE)) {
-            for (KeyInventory.Row row : KeyInventory.collect()) {
+            for (KeyInventory.Row row : KeyInventory.collectShared()) {
                 KeyRecord record = row.record();
                 policy.check(record, now).forEach(violation -> found.add(violation.message()));
             }

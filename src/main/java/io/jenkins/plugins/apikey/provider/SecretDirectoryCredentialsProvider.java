@@ -83,10 +83,9 @@ public final class SecretDirectoryCredentialsProvider extends CredentialsProvide
         return current().credentials().stream().map(Entry::credentials).toList();
     }
 
-    /** Whether a key with {@code id} comes from the directory. */
-    public boolean provides(@NonNull String id) {
-        return current().credentials().stream()
-                .anyMatch(entry -> entry.credentials().getId().equals(id));
+    /** Whether this very {@code credentials} instance comes from the directory as last read. */
+    public boolean holds(@NonNull Credentials credentials) {
+        return current().credentials().stream().anyMatch(entry -> entry.credentials() == credentials);
     }
 
     private Snapshot current() {

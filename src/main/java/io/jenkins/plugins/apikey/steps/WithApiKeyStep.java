@@ -17,6 +17,7 @@ import io.jenkins.plugins.apikey.bind.BindingPlan;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.binding.ApiKeyBinding;
 import io.jenkins.plugins.apikey.binding.AppliedKeys;
+import io.jenkins.plugins.apikey.binding.KeyDirectory;
 import io.jenkins.plugins.apikey.binding.KeyResolver;
 import io.jenkins.plugins.apikey.binding.PlanApplier;
 import io.jenkins.plugins.apikey.log.MaskingFailureHandler;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.Jenkins;
-import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
 import org.jenkinsci.plugins.workflow.steps.FailureHandler;
@@ -51,7 +51,7 @@ public final class WithApiKeyStep extends Step {
 
     private final @CheckForNull String credentialsId;
     private @CheckForNull String variable;
-    private @NonNull List<ApiKeyBinding> bindings = List.of();
+    private @NonNull List<ApiKeyBinding> bindings = new ArrayList<>();
 
     @DataBoundConstructor
     public WithApiKeyStep(@CheckForNull String credentialsId) {
@@ -82,7 +82,7 @@ public final class WithApiKeyStep extends Step {
     /** More keys to bind, each with its own options. */
     @DataBoundSetter
     public void setBindings(@CheckForNull List<ApiKeyBinding> bindings) {
-        this.bindings = bindings == null ? List.of() : List.copyOf(bindings);
+        this.bindings = bindings == null ? new ArrayList<>() : new ArrayList<>(bindings);
     }
 
     /** The key named by the step itself, then the listed ones. */
@@ -147,27 +147,31 @@ public final class WithApiKeyStep extends Step {
                     .withContext(BodyInvoker.mergeConsoleLogFilters(context.get(ConsoleLogFilter.class), filter))
                     .withContext(
                             FailureHandler.merge(context.get(FailureHandler.class), new MaskingFailureHandler(filter)))
-                    .withCallback(new Cleanup(keys.directory()))
+                    .withCallback(new Cleanup(keys.directory() == null ? null : KeyDirectory.of(keys.directory())))
                     .start();
         }
-    }
 
-    /** Deletes the key files when the block ends, whether it passed, failed or was aborted. */
-    private static final class Cleanup extends BodyExecutionCallback.TailCall {
+        /**
+         * Deletes the key files when the block ends, whether it passed, failed or was aborted, off
+         * the Pipeline's own thread, since the agent may be slow to answer; if the agent is gone,
+         * as soon as it is back.
+         */
+        private final class Cleanup extends TailCall {
 
-        @Serial
-        private static final long serialVersionUID = 1L;
+            @Serial
+            private static final long serialVersionUID = 1L;
 
-        private final @CheckForNull FilePath directory;
+            private final @CheckForNull KeyDirectory directory;
 
-        Cleanup(@CheckForNull FilePath directory) {
-            this.directory = directory;
-        }
+            Cleanup(@CheckForNull KeyDirectory directory) {
+                this.directory = directory;
+            }
 
-        @Override
-        protected void finished(StepContext context) throws Exception {
-            if (directory != null) {
-                directory.deleteRecursive();
+            @Override
+            protected void finished(StepContext context) throws Exception {
+                if (directory != null) {
+                    directory.delete();
+                }
             }
         }
     }

@@ -3,42 +3,44 @@ package io.jenkins.plugins.apikey.wrapper;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.AbortException;
-import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.console.ConsoleLogFilter;
 import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
-import hudson.model.Run;
-import hudson.model.TaskListener;
+import hudson.model.BuildListener;
+import hudson.tasks.BuildWrapper;
 import hudson.tasks.BuildWrapperDescriptor;
 import io.jenkins.plugins.apikey.bind.BindingException;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import io.jenkins.plugins.apikey.binding.ApiKeyBinding;
 import io.jenkins.plugins.apikey.binding.AppliedKeys;
+import io.jenkins.plugins.apikey.binding.KeyDirectory;
 import io.jenkins.plugins.apikey.binding.KeyResolver;
 import io.jenkins.plugins.apikey.binding.PlanApplier;
 import io.jenkins.plugins.apikey.log.MaskingLogFilter;
 import java.io.IOException;
-import java.io.Serial;
+import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import jenkins.tasks.SimpleBuildWrapper;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
- * "Use API keys" for freestyle jobs (and Pipeline's {@code wrap}): the same bindings and masking
- * as {@code withApiKey}, for the whole build.
+ * "Use API keys" for freestyle jobs: the same bindings and masking as {@code withApiKey}, for the
+ * whole build. Pipeline uses {@code withApiKey}, which keeps nothing secret in the Pipeline's saved
+ * state; this wrapper is deliberately not a {@code SimpleBuildWrapper}, so {@code wrap} does not
+ * offer it.
  */
-public final class ApiKeyBuildWrapper extends SimpleBuildWrapper {
+public final class ApiKeyBuildWrapper extends BuildWrapper {
 
-    private final @NonNull List<ApiKeyBinding> bindings;
+    private final List<ApiKeyBinding> bindings;
 
     @DataBoundConstructor
     public ApiKeyBuildWrapper(@CheckForNull List<ApiKeyBinding> bindings) {
-        this.bindings = bindings == null ? List.of() : List.copyOf(bindings);
+        this.bindings = bindings == null ? new ArrayList<>() : new ArrayList<>(bindings);
     }
 
     @NonNull
@@ -46,45 +48,33 @@ public final class ApiKeyBuildWrapper extends SimpleBuildWrapper {
         return bindings;
     }
 
+    /**
+     * A freestyle build decorates its log before its wrappers bind anything: the stream starts
+     * masking as soon as {@link #setUp} has bound the keys, and nothing secret is printed before.
+     */
     @Override
-    public void setUp(
-            Context context,
-            Run<?, ?> build,
-            FilePath workspace,
-            Launcher launcher,
-            TaskListener listener,
-            EnvVars initialEnvironment)
+    public OutputStream decorateLogger(AbstractBuild build, OutputStream logger) {
+        return new LateMaskingStream(build, logger);
+    }
+
+    @Override
+    public Environment setUp(AbstractBuild build, Launcher launcher, BuildListener listener)
             throws IOException, InterruptedException {
         if (bindings.isEmpty()) {
             throw new AbortException(Messages.ApiKeyBuildWrapper_NothingToBind());
         }
         AppliedKeys keys;
         try {
-            keys = PlanApplier.apply(BindingPlanner.plan(KeyResolver.resolve(bindings, build)), workspace, listener);
+            keys = PlanApplier.apply(
+                    BindingPlanner.plan(KeyResolver.resolve(bindings, build)), build.getWorkspace(), listener);
         } catch (BindingException e) {
             throw new AbortException(e.getMessage());
         }
         BuildSecrets.register(build, new MaskingLogFilter(keys.maskValues()));
-        keys.secretVariables().forEach(context::env);
-        keys.publicVariables().forEach(context::env);
-        context.setDisposer(new DeleteKeyFiles(keys.directory()));
         listener.getLogger()
                 .println(Messages.ApiKeyBuildWrapper_Masking(
                         String.join(", ", keys.secretVariables().keySet())));
-    }
-
-    /**
-     * The filter with the bound keys when they are known (Pipeline's {@code wrap} binds first),
-     * else one that starts masking as soon as they are (freestyle decorates its log first).
-     */
-    @Override
-    public ConsoleLogFilter createLoggerDecorator(@NonNull Run<?, ?> build) {
-        MaskingLogFilter bound = BuildSecrets.filterOf(build);
-        if (bound == null) {
-            return new LateMaskingLogFilter();
-        }
-        BuildSecrets.forget(build);
-        return bound;
+        return new BoundKeys(keys);
     }
 
     @Override
@@ -92,28 +82,36 @@ public final class ApiKeyBuildWrapper extends SimpleBuildWrapper {
         sensitiveVariables.addAll(KeyResolver.sensitiveVariables(bindings, build));
     }
 
-    /** Deletes the key files when the build ends. */
-    private static final class DeleteKeyFiles extends Disposer {
+    private Object readResolve() {
+        return bindings == null ? new ApiKeyBuildWrapper(null) : this;
+    }
 
-        @Serial
-        private static final long serialVersionUID = 1L;
+    /** The bound variables for the build's steps; deletes the key files when the build ends. */
+    private final class BoundKeys extends Environment {
 
-        private final @CheckForNull FilePath directory;
+        private final AppliedKeys keys;
 
-        DeleteKeyFiles(@CheckForNull FilePath directory) {
-            this.directory = directory;
+        BoundKeys(AppliedKeys keys) {
+            this.keys = keys;
         }
 
         @Override
-        public void tearDown(Run<?, ?> build, FilePath workspace, Launcher launcher, TaskListener listener)
-                throws IOException, InterruptedException {
+        public void buildEnvVars(Map<String, String> env) {
+            env.putAll(keys.secretVariables());
+            env.putAll(keys.publicVariables());
+        }
+
+        @Override
+        public boolean tearDown(AbstractBuild build, BuildListener listener) throws IOException, InterruptedException {
+            FilePath directory = keys.directory();
             if (directory != null) {
-                directory.deleteRecursive();
+                KeyDirectory.of(directory).delete();
             }
+            return true;
         }
     }
 
-    /** Describes the wrapper for freestyle jobs and {@code wrap}. */
+    /** Describes the wrapper for freestyle jobs. */
     @Extension
     @Symbol("apiKeys")
     public static final class DescriptorImpl extends BuildWrapperDescriptor {

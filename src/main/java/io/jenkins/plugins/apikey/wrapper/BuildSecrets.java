@@ -8,7 +8,8 @@ import java.util.WeakHashMap;
 
 /**
  * The masking filter of each running freestyle build, kept from {@code setUp} until its log
- * closes: a freestyle build decorates its log before its wrappers bind anything.
+ * closes: a freestyle build decorates its log before its wrappers bind anything. A freestyle build
+ * has at most one {@link ApiKeyBuildWrapper}, so the build alone names its filter.
  */
 final class BuildSecrets {
 

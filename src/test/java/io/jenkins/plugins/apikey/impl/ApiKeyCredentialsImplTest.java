@@ -11,6 +11,7 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.ApiKeyCredentials;
+import io.jenkins.plugins.apikey.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
@@ -18,8 +19,6 @@ import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
-import org.htmlunit.html.HtmlForm;
-import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -80,18 +79,18 @@ class ApiKeyCredentialsImplTest {
         original.setActsAs("qa-bot@example.com");
         store(j, original);
 
-        HtmlPage page = j.createWebClient().goTo("credentials/store/system/domain/_/credential/onprem/update");
-        assertThat(page.getWebResponse().getContentAsString()).doesNotContain(KEY);
-        HtmlForm form = page.getFormByName("update");
-        j.submit(form);
+        String dialog = TestKeys.saveThroughUpdateDialog(j.createWebClient(), "onprem", "on-premise, edited");
 
+        assertThat(dialog)
+                .contains("katalon-onprem", "https://testops.example.com")
+                .doesNotContain(KEY);
         ApiKeyCredentials saved = (ApiKeyCredentials)
                 systemStore(j).getCredentials(Domain.global()).get(0);
         assertThat(saved.getSecret().getPlainText()).isEqualTo(KEY);
         assertThat(saved.getService()).isEqualTo("katalon-onprem");
         assertThat(saved.getServerUrl()).isEqualTo("https://testops.example.com");
         assertThat(saved.getActsAs()).isEqualTo("qa-bot@example.com");
-        assertThat(saved.getDescription()).isEqualTo("on-premise");
+        assertThat(saved.getDescription()).isEqualTo("on-premise, edited");
     }
 
     @Test

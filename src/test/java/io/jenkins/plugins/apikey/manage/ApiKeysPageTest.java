@@ -27,6 +27,10 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class ApiKeysPageTest {
 
+    private static KeyRef global(String id) {
+        return new KeyRef(KeyRef.JENKINS, "", id);
+    }
+
     private static final String NEW_KEY = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 
     private JenkinsRule j;
@@ -92,7 +96,7 @@ class ApiKeysPageTest {
                         .getWebResponse()
                         .getStatusCode())
                 .isEqualTo(403);
-        KeyStates.State state = KeyStates.get().state("xray-qa");
+        KeyStates.State state = KeyStates.get().state(global("xray-qa"));
         assertThat(state == null || state.revokedAt() == null).as("not revoked").isTrue();
     }
 
@@ -117,8 +121,8 @@ class ApiKeysPageTest {
         String confirm = post(admin, "bulk?operation=revoke&ref=" + encoded(ref("katalon-nightly")))
                 .getWebResponse()
                 .getContentAsString();
-        assertThat(confirm).contains("Really revoke 1 keys?");
-        assertThat(KeyStates.get().state("katalon-nightly").revokedAt()).isNull();
+        assertThat(confirm).contains("Revoke 1 key?");
+        assertThat(KeyStates.get().state(global("katalon-nightly")).revokedAt()).isNull();
 
         String results = post(admin, "bulk?operation=revoke&confirmed=true&ref=" + encoded(ref("katalon-nightly")))
                 .getWebResponse()
@@ -152,13 +156,13 @@ class ApiKeysPageTest {
     void selectionCanBeEveryKeyMatchingTheSearch() throws Exception {
         post(admin, "bulk?operation=revoke&confirmed=true&selection=all&q=xray");
 
-        assertThat(KeyStates.get().state("xray-qa").revokedAt()).isNotNull();
-        assertThat(KeyStates.get().state("katalon-nightly").revokedAt()).isNull();
+        assertThat(KeyStates.get().state(global("xray-qa")).revokedAt()).isNotNull();
+        assertThat(KeyStates.get().state(global("katalon-nightly")).revokedAt()).isNull();
     }
 
     @Test
     void rotationReplacesTheValueAndIsRecorded() throws Exception {
-        String results = post(admin, "rotate?ref=" + encoded(ref("katalon-nightly")) + "&value=" + NEW_KEY)
+        String results = post(admin, "rotateSubmit?ref=" + encoded(ref("katalon-nightly")) + "&value=" + NEW_KEY)
                 .getWebResponse()
                 .getContentAsString();
 
@@ -172,12 +176,13 @@ class ApiKeysPageTest {
                 .get(0);
         assertThat(rotated.getSecret().getPlainText()).isEqualTo(NEW_KEY);
         assertThat(rotated.getService()).isEqualTo("katalon");
-        assertThat(KeyStates.get().state("katalon-nightly").lastRotated()).isNotNull();
+        assertThat(KeyStates.get().state(global("katalon-nightly")).lastRotated())
+                .isNotNull();
     }
 
     @Test
     void rotationRefusesAnInvalidValueAndKeepsTheOldOne() throws Exception {
-        String results = post(admin, "rotate?ref=" + encoded(ref("katalon-nightly")) + "&value=changeme")
+        String results = post(admin, "rotateSubmit?ref=" + encoded(ref("katalon-nightly")) + "&value=changeme")
                 .getWebResponse()
                 .getContentAsString();
 
@@ -193,7 +198,8 @@ class ApiKeysPageTest {
     @Test
     void rotationOutsideThePageIsDetected() throws Exception {
         admin.goTo("manage/api-keys/", null);
-        assertThat(KeyStates.get().state("katalon-nightly").lastRotated()).isNull();
+        assertThat(KeyStates.get().state(global("katalon-nightly")).lastRotated())
+                .isNull();
         CredentialsStore store =
                 CredentialsProvider.lookupStores(j.jenkins).iterator().next();
         var old = store.getCredentials(Domain.global()).get(0);
@@ -201,7 +207,8 @@ class ApiKeysPageTest {
 
         admin.goTo("manage/api-keys/", null);
 
-        assertThat(KeyStates.get().state("katalon-nightly").lastRotated()).isNotNull();
+        assertThat(KeyStates.get().state(global("katalon-nightly")).lastRotated())
+                .isNotNull();
     }
 
     @Test

@@ -85,7 +85,10 @@ class FolderKeysTest {
                 .getWebResponse()
                 .getContentAsString();
         assertThat(revoked).contains("Revoked: builds can no longer bind it.");
-        assertThat(KeyStates.get().state("team-key").revokedAt()).isNotNull();
+        assertThat(KeyStates.get()
+                        .state(new KeyRef("item:team", "", "team-key"))
+                        .revokedAt())
+                .isNotNull();
 
         String outside = post(
                         lead,

@@ -19,13 +19,17 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 @WithJenkins
 class PolicyTest {
 
+    private static KeyRef global(String id) {
+        return new KeyRef(KeyRef.JENKINS, "", id);
+    }
+
     private JenkinsRule j;
 
     @BeforeEach
     void oldKey(JenkinsRule rule) throws Exception {
         j = rule;
         TestKeys.store(j.jenkins, TestKeys.apiKey("katalon-nightly", "katalon", KATALON_KEY));
-        KeyStates.State state = KeyStates.get().observe("katalon-nightly", KeyMaterial.of(KATALON_KEY));
+        KeyStates.State state = KeyStates.get().observe(global("katalon-nightly"), KeyMaterial.of(KATALON_KEY));
         state.firstSeen = Instant.now().minus(Duration.ofDays(120)).toEpochMilli();
     }
 
@@ -69,7 +73,8 @@ class PolicyTest {
 
         j.buildAndAssertSuccess(job);
 
-        assertThat(KeyStates.get().state("katalon-nightly").lastUsed()).isNotNull();
-        assertThat(KeyStates.get().state("katalon-nightly").lastUsedBy()).isEqualTo("nightly #1");
+        assertThat(KeyStates.get().state(global("katalon-nightly")).lastUsed()).isNotNull();
+        assertThat(KeyStates.get().state(global("katalon-nightly")).lastUsedBy())
+                .isEqualTo("nightly #1");
     }
 }

@@ -3,8 +3,14 @@ package io.jenkins.plugins.apikey.provider;
 import static io.jenkins.plugins.apikey.TestKeys.KATALON_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import hudson.model.ItemGroup;
+import hudson.security.ACL;
+import io.jenkins.plugins.apikey.ServiceKeyCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -12,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockFolder;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -59,12 +66,34 @@ class SecretDirectoryProviderTest {
 
     @Test
     void changedFilesAreReadAgain() throws Exception {
-        assertThat(SecretDirectoryCredentialsProvider.get().provides("late-key"))
-                .isFalse();
+        assertThat(SecretDirectoryCredentialsProvider.get().credentials())
+                .extracting(ServiceKeyCredentials::getId)
+                .doesNotContain("late-key");
 
         Files.writeString(secrets.resolve("late-key"), "sk-abcdef0123456789");
 
-        assertThat(SecretDirectoryCredentialsProvider.get().provides("late-key"))
-                .isTrue();
+        assertThat(SecretDirectoryCredentialsProvider.get().credentials())
+                .extracting(ServiceKeyCredentials::getId)
+                .contains("late-key");
+    }
+
+    @Test
+    void keysLimitedToAFolderAreSeenInItAndItsSubfoldersOnly() throws Exception {
+        Files.writeString(secrets.resolve("team-a-key"), "sk-team-a-0123456789");
+        Files.writeString(secrets.resolve("team-a-key.properties"), "folder=team-a\n");
+        MockFolder teamA = j.createFolder("team-a");
+        MockFolder nested = teamA.createProject(MockFolder.class, "nested");
+        MockFolder teamAb = j.createFolder("team-ab");
+
+        for (ItemGroup<?> group : List.<ItemGroup<?>>of(teamA, nested, teamAb, j.jenkins)) {
+            List<String> ids =
+                    CredentialsProvider.lookupCredentialsInItemGroup(
+                                    StandardCredentials.class, group, ACL.SYSTEM2, List.of())
+                            .stream()
+                            .map(StandardCredentials::getId)
+                            .toList();
+            boolean inside = group == teamA || group == nested;
+            assertThat(ids.contains("team-a-key")).as(group.getFullName()).isEqualTo(inside);
+        }
     }
 }

@@ -10,15 +10,19 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.sun.net.httpserver.HttpServer;
 import hudson.Functions;
 import hudson.model.Item;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.slaves.DumbSlave;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.jenkins.plugins.apikey.TestKeys;
 import io.jenkins.plugins.apikey.binding.AgentConfigOption;
 import io.jenkins.plugins.apikey.binding.ApiKeyBinding;
+import io.jenkins.plugins.apikey.binding.PendingKeyDirectories;
+import io.jenkins.plugins.apikey.binding.TokenEndpoints;
 import io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl;
 import java.io.File;
 import java.io.OutputStream;
@@ -36,6 +40,7 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
+import org.jenkinsci.plugins.workflow.test.steps.SemaphoreStep;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -252,7 +257,9 @@ class WithApiKeyStepTest {
             }
         });
         xray.start();
-        return "http://127.0.0.1:" + xray.getAddress().getPort();
+        String base = "http://127.0.0.1:" + xray.getAddress().getPort();
+        TokenEndpoints.get().setAllowedBaseUrls(base);
+        return base;
     }
 
     @Test
@@ -320,6 +327,67 @@ class WithApiKeyStepTest {
 
         j.assertLogContains("on-agent=****", run);
         j.assertLogNotContains(KATALON_KEY, run);
+    }
+
+    @Test
+    void twentyParallelBranchesEachBindTheirOwnKeyWithoutCrossTalk() throws Exception {
+        StringBuilder branches = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            String key = String.format("sk-branch-%02d-7d4a4b9ea1c25e6f", i);
+            TestKeys.store(j.jenkins, TestKeys.apiKey("branch-" + i, "generic", key));
+            branches.append(String.format(
+                    "'b%d': { withApiKey(credentialsId: 'branch-%d', variable: 'K') {%n"
+                            + "  if (env.K != '%s') { error 'branch %d got another key' }%n"
+                            + "  echo \"branch %d key=${env.K.reverse().reverse()}\"%n"
+                            + "} },%n",
+                    i, i, key, i, i));
+        }
+
+        WorkflowRun run = succeed("parallel(" + branches + ")");
+
+        for (int i = 0; i < 20; i++) {
+            j.assertLogContains("branch " + i + " key=****", run);
+            j.assertLogNotContains(String.format("sk-branch-%02d-7d4a4b9ea1c25e6f", i), run);
+        }
+    }
+
+    @Test
+    void tokenBaseUrlsOutsideTheAllowedOnesAreRefusedBeforeAnythingIsSent() throws Exception {
+        WorkflowRun run = fail("withApiKey(bindings: [key(credentialsId: 'xray', exchangeToken: true,"
+                + " tokenBaseUrl: 'http://169.254.169.254/latest')]) { echo 'BODY RAN' }");
+
+        j.assertLogContains("which is not an Xray Cloud region nor listed by an administrator", run);
+        j.assertLogNotContains("BODY RAN", run);
+        j.assertLogNotContains(TestKeys.CLIENT_SECRET, run);
+    }
+
+    @Test
+    void keyFilesOfAnAgentThatWentAwayAreDeletedWhenItIsBack() throws Exception {
+        assumeFalse(Functions.isWindows(), "file checks are POSIX");
+        DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
+        WorkflowJob job = job("node('remote') {\n"
+                + "  withApiKey(bindings: [key(credentialsId: 'katalon', keyFile: true)]) {\n"
+                + "    echo \"path=${env.KATALON_API_KEY_FILE}\"\n"
+                + "    semaphore 'wait'\n"
+                + "  }\n"
+                + "}");
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        SemaphoreStep.waitForStart("wait/1", run);
+        File file = pathFromLog(run);
+        assertThat(file).exists();
+
+        agent.toComputer().disconnect(null).get();
+        SemaphoreStep.success("wait/1", null);
+        j.waitForCompletion(run);
+        assertThat(PendingKeyDirectories.get().pending()).hasSize(1);
+        assertThat(file).exists();
+
+        agent.toComputer().connect(false).get();
+        j.waitOnline(agent);
+
+        assertThat(file).doesNotExist();
+        assertThat(file.getParentFile()).doesNotExist();
+        assertThat(PendingKeyDirectories.get().pending()).isEmpty();
     }
 
     @Test
@@ -399,7 +467,7 @@ class WithApiKeyStepTest {
     }
 
     private File pathFromLog(WorkflowRun run) throws Exception {
-        Matcher path = Pattern.compile("path=(\\S+)").matcher(JenkinsRule.getLog(run));
+        Matcher path = Pattern.compile("path=(.+)").matcher(JenkinsRule.getLog(run));
         assertThat(path.find()).as("path in the log").isTrue();
         return new File(path.group(1));
     }
