@@ -114,6 +114,7 @@ final class MaskCommand {
             case SHORT_LINES ->
                 "the " + source + " has lines shorter than " + minLength
                         + " bytes; they are masked only as part of the whole value.";
+            case BLANK -> "the " + source + " is only white space and will not be masked.";
         };
     }
 }

@@ -235,6 +235,42 @@ final class PatternIndex {
         return true;
     }
 
+    /** Whether some pattern occurs whole in {@code text[from, end)}. */
+    boolean occursIn(byte[] text, int from, int end) {
+        int p = from;
+        while (p + window <= end) {
+            int mixed = mix(text, p + window - block);
+            int s = shift[mixed >>> shiftDrop];
+            if (s != 0) {
+                p += s & 0xFF;
+                continue;
+            }
+            int bucket = mixed >>> bucketDrop;
+            for (int k = bucketStart[bucket], last = bucketStart[bucket + 1]; k < last; k++) {
+                if (wholeAt(text, p, end, patterns[bucketPatterns[k]])) {
+                    return true;
+                }
+            }
+            p++;
+        }
+        return false;
+    }
+
+    /** Reports every pattern that occurs whole at {@code p}, where {@code p + window <= end}. */
+    void reportWholeAt(byte[] text, int p, int end, MatchSink sink) throws IOException {
+        int bucket = mix(text, p + window - block) >>> bucketDrop;
+        for (int k = bucketStart[bucket], last = bucketStart[bucket + 1]; k < last; k++) {
+            byte[] pattern = patterns[bucketPatterns[k]];
+            if (wholeAt(text, p, end, pattern)) {
+                sink.match(p, p + pattern.length);
+            }
+        }
+    }
+
+    private static boolean wholeAt(byte[] text, int p, int end, byte[] pattern) {
+        return p + pattern.length <= end && Arrays.equals(text, p, p + pattern.length, pattern, 0, pattern.length);
+    }
+
     /** Sets {@code starts[b]} for every byte value {@code b} that some pattern starts with. */
     void markFirstBytes(boolean[] starts) {
         for (byte[] pattern : patterns) {

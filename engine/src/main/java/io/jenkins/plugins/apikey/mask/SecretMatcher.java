@@ -51,52 +51,61 @@ public final class SecretMatcher implements Serializable {
     }
 
     /**
-     * Compiles {@code secrets}; forms shorter than {@code minLength} UTF-8 bytes are left out and
-     * empty secrets are ignored.
+     * Compiles the UTF-8 bytes of {@code secrets}; see {@link #compileBytes(Collection, int)}.
+     * Null and empty secrets are ignored.
      *
      * @throws IllegalArgumentException if {@code minLength} is less than 1
      */
     public static SecretMatcher compile(Collection<String> secrets, int minLength) {
+        List<byte[]> bytes = new ArrayList<>(secrets.size());
+        for (String secret : secrets) {
+            bytes.add(secret == null ? null : secret.getBytes(StandardCharsets.UTF_8));
+        }
+        return compileBytes(bytes, minLength);
+    }
+
+    /** Compiles {@code secrets} with the {@link #DEFAULT_MIN_LENGTH default minimum length}. */
+    public static SecretMatcher compileBytes(Collection<byte[]> secrets) {
+        return compileBytes(secrets, DEFAULT_MIN_LENGTH);
+    }
+
+    /**
+     * Compiles secrets given as the exact bytes to mask, whatever their encoding; forms shorter
+     * than {@code minLength} bytes are left out (see {@link SecretForms} for fragment forms). Null
+     * and empty secrets are ignored; secrets that cannot be fully masked are reported by position
+     * in {@link #unmaskable()}.
+     *
+     * @throws IllegalArgumentException if {@code minLength} is less than 1
+     */
+    public static SecretMatcher compileBytes(Collection<byte[]> secrets, int minLength) {
         if (minLength < 1) {
             throw new IllegalArgumentException("The minimum length must be at least 1, not " + minLength + ".");
         }
         Set<String> forms = new HashSet<>();
         List<UnmaskableSecret> unmaskable = new ArrayList<>();
         int position = 0;
-        for (String secret : secrets) {
+        for (byte[] secret : secrets) {
             int index = position++;
-            if (secret == null || secret.isEmpty()) {
+            if (secret == null || secret.length == 0) {
                 continue;
             }
-            if (SecretForms.utf8Length(secret) < minLength) {
-                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.TOO_SHORT));
-                continue;
-            }
-            if (SecretForms.lines(secret).stream()
-                    .anyMatch(line -> !line.isEmpty() && SecretForms.utf8Length(line) < minLength)) {
-                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.SHORT_LINES));
-            }
-            for (String form : SecretForms.of(secret)) {
-                if (SecretForms.utf8Length(form) >= minLength) {
-                    forms.add(form);
-                }
+            UnmaskableSecret.Reason problem = SecretForms.add(secret, minLength, forms);
+            if (problem != null) {
+                unmaskable.add(new UnmaskableSecret(index, problem));
             }
         }
-        return new SecretMatcher(sortedDistinct(forms), minLength, unmaskable);
+        return new SecretMatcher(sorted(forms), minLength, unmaskable);
     }
 
-    private static byte[][] sortedDistinct(Set<String> forms) {
-        byte[][] sorted = forms.stream()
-                .map(form -> form.getBytes(StandardCharsets.UTF_8))
-                .sorted(Arrays::compareUnsigned)
-                .toArray(byte[][]::new);
-        int distinct = 0;
-        for (byte[] pattern : sorted) {
-            if (distinct == 0 || !Arrays.equals(sorted[distinct - 1], pattern)) {
-                sorted[distinct++] = pattern;
-            }
+    /** The forms, one char per byte, as byte arrays in unsigned order (the chars' natural order). */
+    private static byte[][] sorted(Set<String> forms) {
+        String[] strings = forms.toArray(new String[0]);
+        Arrays.sort(strings);
+        byte[][] patterns = new byte[strings.length][];
+        for (int i = 0; i < strings.length; i++) {
+            patterns[i] = strings[i].getBytes(StandardCharsets.ISO_8859_1);
         }
-        return Arrays.copyOf(sorted, distinct);
+        return patterns;
     }
 
     /** The secrets that cannot be fully masked, by position; never their content. */
@@ -116,7 +125,7 @@ public final class SecretMatcher implements Serializable {
 
     /** Wraps {@code out} in a masking stream; Jenkins console notes are treated as text. */
     public MaskingOutputStream newStream(OutputStream out) {
-        return new MaskingOutputStream(out, index, minLength, false);
+        return new MaskingOutputStream(out, index, false);
     }
 
     /**
@@ -126,7 +135,7 @@ public final class SecretMatcher implements Serializable {
      *     through unchanged, matching secrets in the text around them as if the notes were absent
      */
     public MaskingOutputStream newStream(OutputStream out, boolean keepConsoleNotes) {
-        return new MaskingOutputStream(out, index, minLength, keepConsoleNotes);
+        return new MaskingOutputStream(out, index, keepConsoleNotes);
     }
 
     /** Masks a whole string, such as an error message. */

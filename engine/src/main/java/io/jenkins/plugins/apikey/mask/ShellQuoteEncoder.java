@@ -8,13 +8,16 @@ import java.util.List;
  */
 final class ShellQuoteEncoder implements FormEncoder {
 
+    private static final byte[] BASH = {'\'', '\\', '\'', '\''};
+    private static final byte[] ASH = {'\'', '"', '\'', '"', '\''};
+
     @Override
     public String name() {
         return "shell-quote";
     }
 
     @Override
-    public List<String> encode(String value) {
-        return List.of(value.replace("'", "'\\''"), value.replace("'", "'\"'\"'"));
+    public List<byte[]> encode(byte[] value) {
+        return List.of(ByteBuilder.replace(value, (byte) '\'', BASH), ByteBuilder.replace(value, (byte) '\'', ASH));
     }
 }
