@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class AnsiCQuoteEncoder implements FormEncoder {
 
+    private static final boolean[] SPECIAL = ByteBuilder.setOf("\\'\u007F");
+
     @Override
     public String name() {
         return "ansi-c";
@@ -18,6 +20,9 @@ final class AnsiCQuoteEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, true, true)) {
+            return List.of(value);
+        }
         List<byte[]> forms = new ArrayList<>(2);
         forms.add(quote(value, false));
         for (byte b : value) {

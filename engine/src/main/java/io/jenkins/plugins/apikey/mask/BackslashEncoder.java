@@ -13,6 +13,7 @@ final class BackslashEncoder implements FormEncoder {
     private static final String BASH_SPECIAL = " \t\n!\"$&'()*,;<>?[\\]^`{|}";
     private static final String ALL_SPECIAL = " \t!\"#$&'()*,;<=>?[\\]^`{|}~";
     private static final String DOUBLE_QUOTE_SPECIAL = "\"\\$`";
+    private static final boolean[] ANY_SPECIAL = ByteBuilder.setOf(BASH_SPECIAL + ALL_SPECIAL);
 
     @Override
     public String name() {
@@ -21,6 +22,9 @@ final class BackslashEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, ANY_SPECIAL, false, false)) {
+            return List.of(value);
+        }
         return List.of(printfQ(value), escape(value, ALL_SPECIAL), escape(value, DOUBLE_QUOTE_SPECIAL));
     }
 

@@ -32,12 +32,31 @@ final class Base64Encoder implements FormEncoder {
     @Override
     public List<byte[]> encode(byte[] value) {
         List<byte[]> forms = new ArrayList<>(12);
-        for (Base64.Encoder alphabet : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
-            for (int alignment = 0; alignment < 3; alignment++) {
-                addAligned(value, alignment, alphabet.withoutPadding(), true, forms);
+        for (int alignment = 0; alignment < 3; alignment++) {
+            addAligned(value, alignment, Base64.getEncoder().withoutPadding(), true, forms);
+        }
+        int standard = forms.size();
+        for (int i = 0; i < standard; i++) {
+            byte[] urlSafe = toUrlSafe(forms.get(i));
+            if (urlSafe != null) {
+                forms.add(urlSafe);
             }
         }
         return forms;
+    }
+
+    /** {@code form} in the URL-safe alphabet, or null when it reads the same in both. */
+    private static byte[] toUrlSafe(byte[] form) {
+        byte[] urlSafe = null;
+        for (int i = 0; i < form.length; i++) {
+            if (form[i] == '+' || form[i] == '/') {
+                if (urlSafe == null) {
+                    urlSafe = form.clone();
+                }
+                urlSafe[i] = (byte) (form[i] == '+' ? '-' : '_');
+            }
+        }
+        return urlSafe;
     }
 
     /** Adds the core of {@code value} at {@code alignment} and, if asked and there is one, its ending. */

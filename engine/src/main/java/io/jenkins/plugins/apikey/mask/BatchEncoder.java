@@ -6,6 +6,7 @@ import java.util.List;
 final class BatchEncoder implements FormEncoder {
 
     private static final String CARET_ESCAPED = "^&<>|()";
+    private static final boolean[] SPECIAL = ByteBuilder.setOf(CARET_ESCAPED + "%");
 
     @Override
     public String name() {
@@ -14,6 +15,9 @@ final class BatchEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, false, false)) {
+            return List.of(value);
+        }
         ByteBuilder out = new ByteBuilder(value.length + 8);
         for (byte b : value) {
             if (b >= 0 && CARET_ESCAPED.indexOf(b) >= 0) {

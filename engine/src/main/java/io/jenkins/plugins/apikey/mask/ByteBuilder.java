@@ -43,11 +43,38 @@ final class ByteBuilder {
 
     /** Appends the {@code digits} lowest hex digits of {@code value}, most significant first. */
     ByteBuilder appendHex(int value, int digits, boolean upper) {
-        byte[] hex = upper ? HEX_UPPER : HEX_LOWER;
         for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) {
-            append(hex[(value >>> shift) & 0xF]);
+            append(hexDigit(value >>> shift, upper));
         }
         return this;
+    }
+
+    /** The hex digit of the lowest four bits of {@code value}. */
+    static byte hexDigit(int value, boolean upper) {
+        return (upper ? HEX_UPPER : HEX_LOWER)[value & 0xF];
+    }
+
+    /** A table of the ASCII characters of {@code chars}, for {@link #containsAny}. */
+    static boolean[] setOf(String chars) {
+        boolean[] set = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) {
+            set[chars.charAt(i)] = true;
+        }
+        return set;
+    }
+
+    /**
+     * Whether {@code value} holds a byte of {@code set}, a byte below 0x20 when {@code controls},
+     * or a byte above 0x7F when {@code nonAscii}: what lets an encoder see at once that its form
+     * is the value itself, which keeps compiling many keys fast.
+     */
+    static boolean containsAny(byte[] value, boolean[] set, boolean controls, boolean nonAscii) {
+        for (byte b : value) {
+            if (b < 0 ? nonAscii : set[b] || (controls && b < 0x20)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code value} with every {@code target} byte replaced by {@code replacement}. */

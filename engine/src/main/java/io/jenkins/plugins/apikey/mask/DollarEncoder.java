@@ -14,6 +14,9 @@ final class DollarEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!SecretVariants.contains(value, '$')) {
+            return List.of(value);
+        }
         return List.of(ByteBuilder.replace(value, (byte) '$', DOUBLED));
     }
 }

@@ -21,10 +21,11 @@ final class HexEncoder implements FormEncoder {
     }
 
     private static byte[] hex(byte[] value, boolean upper) {
-        ByteBuilder out = new ByteBuilder(2 * value.length);
-        for (byte b : value) {
-            out.appendHex(b & 0xFF, 2, upper);
+        byte[] out = new byte[2 * value.length];
+        for (int i = 0; i < value.length; i++) {
+            out[2 * i] = ByteBuilder.hexDigit(value[i] >> 4, upper);
+            out[2 * i + 1] = ByteBuilder.hexDigit(value[i], upper);
         }
-        return out.toByteArray();
+        return out;
     }
 }

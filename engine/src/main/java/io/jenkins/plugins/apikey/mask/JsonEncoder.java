@@ -21,8 +21,13 @@ final class JsonEncoder implements FormEncoder {
         return "json";
     }
 
+    private static final boolean[] SPECIAL = ByteBuilder.setOf("\"\\/<>&='");
+
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, true, true)) {
+            return List.of(value, escapeAll(value, false), escapeAll(value, true));
+        }
         String utf8 = decodeUtf8(value);
         String text = utf8 != null ? utf8 : new String(value, StandardCharsets.ISO_8859_1);
         List<byte[]> forms = new ArrayList<>(18);
@@ -30,7 +35,7 @@ final class JsonEncoder implements FormEncoder {
             for (int style = 0; style < 8; style++) {
                 forms.add(escape(text, utf8 != null, (style & 1) != 0, (style & 2) != 0, (style & 4) != 0, upperHex));
             }
-            forms.add(escapeAll(text, upperHex));
+            forms.add(escapeAll(text.toCharArray(), upperHex));
         }
         return forms;
     }
@@ -72,12 +77,26 @@ final class JsonEncoder implements FormEncoder {
         return out.toByteArray();
     }
 
-    private static byte[] escapeAll(String text, boolean upperHex) {
-        ByteBuilder out = new ByteBuilder(6 * text.length());
-        for (int i = 0; i < text.length(); i++) {
-            out.append('\\').append('u').appendHex(text.charAt(i), 4, upperHex);
+    private static byte[] escapeAll(byte[] ascii, boolean upperHex) {
+        char[] chars = new char[ascii.length];
+        for (int i = 0; i < ascii.length; i++) {
+            chars[i] = (char) ascii[i];
         }
-        return out.toByteArray();
+        return escapeAll(chars, upperHex);
+    }
+
+    private static byte[] escapeAll(char[] text, boolean upperHex) {
+        byte[] out = new byte[6 * text.length];
+        for (int i = 0, at = 0; i < text.length; i++, at += 6) {
+            char c = text[i];
+            out[at] = '\\';
+            out[at + 1] = 'u';
+            out[at + 2] = ByteBuilder.hexDigit(c >> 12, upperHex);
+            out[at + 3] = ByteBuilder.hexDigit(c >> 8, upperHex);
+            out[at + 4] = ByteBuilder.hexDigit(c >> 4, upperHex);
+            out[at + 5] = ByteBuilder.hexDigit(c, upperHex);
+        }
+        return out;
     }
 
     private static void appendUtf8(String text, int i, ByteBuilder out) {

@@ -43,9 +43,9 @@ public final class MaskingOutputStream extends OutputStream {
     private final PatternIndex index;
     private final TextLexer lexer;
     private final Insertions insertions = new Insertions(2 * MAX_NOTE_LENGTH);
-    private final TextLexer.Sink lexed = new Lexed();
+    private final Lexed lexed = new Lexed();
     private final boolean[] startsPattern = new boolean[256];
-    private final MatchQueue sink = new MatchQueue(this::mask);
+    private final MatchQueue sink = new MatchQueue(lexed);
     private final byte[] single = new byte[1];
     private final byte[] text;
     private int length;
@@ -59,7 +59,7 @@ public final class MaskingOutputStream extends OutputStream {
         this.out = out;
         this.index = index;
         this.text = new byte[index == null ? 0 : Math.max(MIN_CAPACITY, 2 * index.maxLength() + 1)];
-        this.lexer = index == null ? null : new TextLexer(keepNotes ? this::hidesNothing : null);
+        this.lexer = index == null ? null : new TextLexer(keepNotes ? lexed : null);
         if (index != null) {
             index.markFirstBytes(startsPattern);
         }
@@ -131,10 +131,6 @@ public final class MaskingOutputStream extends OutputStream {
             closed = true;
             out.close();
         }
-    }
-
-    private boolean hidesNothing(byte[] note, int noteLength) {
-        return !index.occursIn(note, 0, noteLength);
     }
 
     private void appendText(byte[] b, int off, int len) throws IOException {
@@ -250,8 +246,11 @@ public final class MaskingOutputStream extends OutputStream {
         insertions.shift(shift);
     }
 
-    /** Where the lexer's output goes. */
-    private final class Lexed implements TextLexer.Sink {
+    /**
+     * Where the lexer's and the search's output goes. A class rather than method references,
+     * whose first use costs start-up time.
+     */
+    private final class Lexed implements TextLexer.Sink, TextLexer.NoteCheck, PatternIndex.MatchSink {
         @Override
         public void text(byte[] b, int off, int len) throws IOException {
             if (len > 0) {
@@ -262,6 +261,16 @@ public final class MaskingOutputStream extends OutputStream {
         @Override
         public void invisible(byte[] b, int off, int len) throws IOException {
             appendInvisible(b, off, len);
+        }
+
+        @Override
+        public boolean hidesNothing(byte[] note, int noteLength) {
+            return !index.occursIn(note, 0, noteLength);
+        }
+
+        @Override
+        public void match(int start, int end) throws IOException {
+            mask(start, end);
         }
     }
 }

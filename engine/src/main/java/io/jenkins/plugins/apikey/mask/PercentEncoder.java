@@ -28,8 +28,13 @@ final class PercentEncoder implements FormEncoder {
         return "percent";
     }
 
+    private static final boolean[] ENCODED = notUnreserved();
+
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, ENCODED, true, true)) {
+            return List.of(value);
+        }
         String reserved = reservedIn(value);
         List<String> safeSets = new ArrayList<>();
         if (reserved.length() <= ALL_COMBINATIONS_UP_TO) {
@@ -81,6 +86,14 @@ final class PercentEncoder implements FormEncoder {
             }
         }
         return out.toByteArray();
+    }
+
+    private static boolean[] notUnreserved() {
+        boolean[] set = new boolean[128];
+        for (int c = 0; c < 128; c++) {
+            set[c] = !(isAlphanumeric(c) || c == '-' || c == '.' || c == '_');
+        }
+        return set;
     }
 
     private static boolean isAlphanumeric(int c) {

@@ -9,6 +9,7 @@ import java.util.List;
 final class PowerShellEncoder implements FormEncoder {
 
     private static final byte[] DOUBLED_QUOTE = {'\'', '\''};
+    private static final boolean[] SPECIAL = ByteBuilder.setOf("'`\"$");
 
     @Override
     public String name() {
@@ -17,6 +18,9 @@ final class PowerShellEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, false, false)) {
+            return List.of(value);
+        }
         ByteBuilder backtick = new ByteBuilder(value.length + 8);
         for (byte b : value) {
             if (b == '`' || b == '"' || b == '$') {

@@ -2,7 +2,6 @@ package io.jenkins.plugins.apikey.mask;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,13 +46,9 @@ public final class SecretForms {
 
     /** The distinct forms of {@code secret} at least {@code minLength} bytes long. */
     public static List<byte[]> of(byte[] secret, int minLength) {
-        Set<String> forms = new LinkedHashSet<>();
+        FormSet forms = new FormSet();
         add(secret, minLength, forms);
-        List<byte[]> bytes = new ArrayList<>(forms.size());
-        for (String form : forms) {
-            bytes.add(form.getBytes(StandardCharsets.ISO_8859_1));
-        }
-        return bytes;
+        return List.of(forms.sorted());
     }
 
     /** The distinct forms of {@code secret}'s UTF-8 bytes, with the default minimum, as strings. */
@@ -66,12 +61,11 @@ public final class SecretForms {
     }
 
     /**
-     * Adds the forms of {@code secret} to {@code forms}, each as a string of one char per byte
-     * (ISO-8859-1), so that the set removes duplicates cheaply.
+     * Adds the forms of {@code secret} to {@code forms}.
      *
      * @return why the secret cannot be fully masked, or null when it can
      */
-    static UnmaskableSecret.Reason add(byte[] secret, int minLength, Collection<String> forms) {
+    static UnmaskableSecret.Reason add(byte[] secret, int minLength, FormSet forms) {
         byte[] whole = SecretVariants.withoutTrailingLineEnds(secret);
         if (SecretVariants.isBlank(whole)) {
             return UnmaskableSecret.Reason.BLANK;
@@ -88,12 +82,21 @@ public final class SecretForms {
                 }
                 continue;
             }
+            boolean literalAdded = false;
+            boolean controls = hasControl(variant.value());
             for (FormEncoder encoder : encoders(variant.kind())) {
                 int min = encoder.fragments() ? fragmentMin : minLength;
                 for (byte[] form : encoder.encode(variant.value())) {
-                    byte[] text = canonical(form);
+                    if (form == variant.value()) {
+                        // most encoders leave most keys as they are: add the value once
+                        if (literalAdded) {
+                            continue;
+                        }
+                        literalAdded = true;
+                    }
+                    byte[] text = controls ? TextLexer.textOf(form) : form;
                     if (text.length >= min) {
-                        forms.add(new String(text, StandardCharsets.ISO_8859_1));
+                        forms.add(text);
                     }
                 }
             }
@@ -102,11 +105,17 @@ public final class SecretForms {
     }
 
     /**
-     * What matching sees of {@code form} in a log: its text without invisible segments (see
-     * {@link TextLexer}), such as the line breaks of a PEM key's 64-column lines.
+     * Whether {@code value} has control bytes, and so may have forms with invisible segments (see
+     * {@link TextLexer}), such as the line breaks of a PEM key's 64-column lines; forms are
+     * matched as what matching sees of them, their text. Encoders add control bytes to no value.
      */
-    private static byte[] canonical(byte[] form) {
-        return TextLexer.nextControl(form, 0, form.length) < form.length ? TextLexer.textOf(form) : form;
+    private static boolean hasControl(byte[] value) {
+        for (byte b : value) {
+            if (b >= 0 && b < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<FormEncoder> encoders(SecretVariants.Kind kind) {

@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The compiled form of a set of secrets: every {@link SecretForms form} of every secret that is
@@ -81,7 +79,7 @@ public final class SecretMatcher implements Serializable {
         if (minLength < 1) {
             throw new IllegalArgumentException("The minimum length must be at least 1, not " + minLength + ".");
         }
-        Set<String> forms = new HashSet<>();
+        FormSet forms = new FormSet();
         List<UnmaskableSecret> unmaskable = new ArrayList<>();
         int position = 0;
         for (byte[] secret : secrets) {
@@ -94,18 +92,7 @@ public final class SecretMatcher implements Serializable {
                 unmaskable.add(new UnmaskableSecret(index, problem));
             }
         }
-        return new SecretMatcher(sorted(forms), minLength, unmaskable);
-    }
-
-    /** The forms, one char per byte, as byte arrays in unsigned order (the chars' natural order). */
-    private static byte[][] sorted(Set<String> forms) {
-        String[] strings = forms.toArray(new String[0]);
-        Arrays.sort(strings);
-        byte[][] patterns = new byte[strings.length][];
-        for (int i = 0; i < strings.length; i++) {
-            patterns[i] = strings[i].getBytes(StandardCharsets.ISO_8859_1);
-        }
-        return patterns;
+        return new SecretMatcher(forms.sorted(), minLength, unmaskable);
     }
 
     /** The secrets that cannot be fully masked, by position; never their content. */

@@ -18,6 +18,9 @@ final class ShellQuoteEncoder implements FormEncoder {
 
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!SecretVariants.contains(value, '\'')) {
+            return List.of(value);
+        }
         return List.of(ByteBuilder.replace(value, (byte) '\'', BASH), ByteBuilder.replace(value, (byte) '\'', ASH));
     }
 }

@@ -17,8 +17,13 @@ final class XmlEncoder implements FormEncoder {
         return "xml";
     }
 
+    private static final boolean[] SPECIAL = ByteBuilder.setOf("&<>\"'");
+
     @Override
     public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, false, false)) {
+            return List.of(value);
+        }
         List<byte[]> forms = new ArrayList<>(9);
         forms.add(escape(value, "\"", "'"));
         for (String doubleQuote : DOUBLE_QUOTE) {
