@@ -122,7 +122,8 @@ final class SecretLines {
         return Arrays.copyOfRange(line, from, to);
     }
 
-    private static boolean isPlain(byte[] value, int from, int to) {
+    /** Whether {@code value[from, to)} reads as ordinary text: short, lower case, no symbols but {@code . _ : / -}. */
+    static boolean isPlain(byte[] value, int from, int to) {
         if (to - from > PLAIN_VALUE_MAX) {
             return false;
         }

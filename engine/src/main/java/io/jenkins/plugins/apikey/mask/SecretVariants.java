@@ -18,7 +18,11 @@ final class SecretVariants {
         JOINED,
         /** The part of one line of a multi-line secret that {@link SecretLines} masks on its own. */
         LINE,
-        /** What a shell leaves of the secret used unquoted: bash drops backslashes, cmd.exe carets. */
+        /**
+         * What a shell makes of the secret pasted unquoted into a command line: bash removes
+         * quotes and backslashes, cmd.exe carets; only when the result is not plain (see {@link
+         * SecretLines}), so that it is not an ordinary word.
+         */
         UNQUOTED,
         /** A key of hex digits and dashes (a UUID) printed in the other case or without dashes. */
         DISPLAY
@@ -26,6 +30,9 @@ final class SecretVariants {
 
     /** One value and how it came from the secret. */
     record Variant(byte[] value, Kind kind) {}
+
+    /** Shorter keys of hex digits are words or numbers more often than keys. */
+    static final int MIN_DISPLAY_LENGTH = 8;
 
     private SecretVariants() {}
 
@@ -63,13 +70,11 @@ final class SecretVariants {
                 }
             }
         }
-        if (contains(whole, '\\')) {
-            variants.add(new Variant(unescape(whole, (byte) '\\', true), Kind.UNQUOTED));
-        }
+        addUnquoted(bashWord(whole), whole, variants);
         if (contains(whole, '^')) {
-            variants.add(new Variant(unescape(whole, (byte) '^', false), Kind.UNQUOTED));
+            addUnquoted(cmdWord(whole), whole, variants);
         }
-        if (isHexWithDashes(whole)) {
+        if (whole.length >= MIN_DISPLAY_LENGTH && isHexWithDashes(whole)) {
             for (boolean upper : new boolean[] {false, true}) {
                 variants.add(new Variant(hexCase(whole, upper, true), Kind.DISPLAY));
                 variants.add(new Variant(hexCase(whole, upper, false), Kind.DISPLAY));
@@ -78,20 +83,54 @@ final class SecretVariants {
         return variants;
     }
 
+    /** Adds {@code unquoted} unless it is the value itself or so plain that it is an ordinary word. */
+    private static void addUnquoted(byte[] unquoted, byte[] whole, List<Variant> variants) {
+        if (!Arrays.equals(unquoted, whole) && !SecretLines.isPlain(unquoted, 0, unquoted.length)) {
+            variants.add(new Variant(unquoted, Kind.UNQUOTED));
+        }
+    }
+
     /**
-     * {@code value} with every escape byte removed and the byte after it kept; a final escape
-     * byte is kept by bash (nothing follows it to escape) and dropped by cmd.exe (a line
-     * continuation).
+     * What bash makes of {@code value} as a word of a command line (a secret pasted into a
+     * script): outside quotes a backslash escapes the next byte; {@code '...'} is taken as it is;
+     * inside {@code "..."} a backslash escapes only {@code $ ` " \}. A final lone backslash and an
+     * unclosed quote's content are kept.
      */
-    private static byte[] unescape(byte[] value, byte escape, boolean keepFinal) {
+    static byte[] bashWord(byte[] value) {
+        ByteBuilder out = new ByteBuilder(value.length);
+        int i = 0;
+        while (i < value.length) {
+            byte c = value[i++];
+            if (c == '\\' && i < value.length) {
+                out.append(value[i++]);
+            } else if (c == '\'') {
+                while (i < value.length && value[i] != '\'') {
+                    out.append(value[i++]);
+                }
+                i++;
+            } else if (c == '"') {
+                while (i < value.length && value[i] != '"') {
+                    if (value[i] == '\\' && i + 1 < value.length && "$`\"\\".indexOf(value[i + 1]) >= 0) {
+                        i++;
+                    }
+                    out.append(value[i++]);
+                }
+                i++;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** What cmd.exe makes of {@code value} unquoted: a caret escapes the next byte; a final caret continues the line. */
+    static byte[] cmdWord(byte[] value) {
         ByteBuilder out = new ByteBuilder(value.length);
         for (int i = 0; i < value.length; i++) {
-            if (value[i] != escape) {
+            if (value[i] != '^') {
                 out.append(value[i]);
             } else if (i + 1 < value.length) {
                 out.append(value[++i]);
-            } else if (keepFinal) {
-                out.append(escape);
             }
         }
         return out.toByteArray();

@@ -8,7 +8,9 @@ class ShellEncodersTest {
 
     @Test
     void bashAndAshQuoteEscapes() {
-        assertThat(Encoded.of(new ShellQuoteEncoder(), "it's")).containsExactly("it'\\''s", "it'\"'\"'s");
+        assertThat(Encoded.of(new ShellQuoteEncoder(), "it's"))
+                .containsExactly("it'\\''s", "'it'\\''s'", "it'\"'\"'s", "'it'\"'\"'s'");
+        assertThat(Encoded.of(new ShellQuoteEncoder(), "plain-key_1.0")).containsExactly("plain-key_1.0");
     }
 
     @Test
