@@ -57,7 +57,7 @@ class MaskingPropertiesTest {
     private static final Gen<Integer> MIN_LENGTHS = Gen.oneOf(1, 2, 3, 4, 4, 4, 5, 8);
 
     /** One generated case: what is masked, the text, and how it is written. */
-    record Scenario(List<String> secrets, int minLength, String text, List<Integer> chunks, List<Boolean> flushes) {
+    record Scenario(List<String> secrets, int minLength, String text, Chunking chunking) {
         byte[] bytes() {
             return text.getBytes(StandardCharsets.UTF_8);
         }
@@ -192,25 +192,7 @@ class MaskingPropertiesTest {
 
     private static byte[] write(SecretMatcher matcher, Scenario scenario, byte[] text, boolean notes)
             throws IOException {
-        ByteArrayOutputStream sink = new ByteArrayOutputStream();
-        try (MaskingOutputStream out = matcher.newStream(sink, notes)) {
-            int at = 0;
-            int i = 0;
-            while (at < text.length) {
-                int size = Math.min(scenario.chunks().get(i % scenario.chunks().size()), text.length - at);
-                if (size == 1 && (i & 1) == 0) {
-                    out.write(text[at]);
-                } else {
-                    out.write(text, at, size);
-                }
-                if (scenario.flushes().get(i % scenario.flushes().size())) {
-                    out.flush();
-                }
-                at += size;
-                i++;
-            }
-        }
-        return sink.toByteArray();
+        return scenario.chunking().write(matcher, text, notes);
     }
 
     private static Gen<Scenario> scenarios(boolean mixInForms) {
@@ -219,9 +201,7 @@ class MaskingPropertiesTest {
             List<String> list = secrets.next(random);
             int minLength = MIN_LENGTHS.next(random);
             String text = (mixInForms ? segment(list) : filler()).joined(0, 14).next(random);
-            List<Integer> chunks = Gen.ints(1, 70).list(1, 8).next(random);
-            List<Boolean> flushes = Gen.booleans().list(1, 5).next(random);
-            return new Scenario(list, minLength, text, chunks, flushes);
+            return new Scenario(list, minLength, text, Chunking.upTo(70).next(random));
         };
     }
 
@@ -230,9 +210,11 @@ class MaskingPropertiesTest {
         return random -> {
             List<String> list = secrets.next(random);
             String text = segment(list).joined(200, 600).next(random);
-            List<Integer> chunks = Gen.ints(1, 20000).list(1, 4).next(random);
-            List<Boolean> flushes = Gen.booleans().list(1, 3).next(random);
-            return new Scenario(list, SecretMatcher.DEFAULT_MIN_LENGTH, text, chunks, flushes);
+            return new Scenario(
+                    list,
+                    SecretMatcher.DEFAULT_MIN_LENGTH,
+                    text,
+                    Chunking.upTo(20000).next(random));
         };
     }
 
