@@ -66,7 +66,7 @@ public final class SecretForms {
      * @return why the secret cannot be fully masked, or null when it can
      */
     static UnmaskableSecret.Reason add(byte[] secret, int minLength, FormSet forms) {
-        byte[] whole = SecretVariants.withoutTrailingLineEnds(secret);
+        byte[] whole = SecretVariants.trimmed(secret);
         if (SecretVariants.isBlank(whole)) {
             return UnmaskableSecret.Reason.BLANK;
         }

@@ -12,7 +12,7 @@ final class SecretVariants {
 
     /** How a variant came from the secret. */
     enum Kind {
-        /** The secret, without its trailing line ends. */
+        /** The secret, {@link #trimmed} of blank lines and trailing line ends. */
         WHOLE,
         /** A multi-line secret with its lines joined by LF or by CRLF. */
         JOINED,
@@ -36,26 +36,54 @@ final class SecretVariants {
 
     private SecretVariants() {}
 
-    /** {@code secret} without its trailing CR and LF bytes: a trailing line end is never masked. */
-    static byte[] withoutTrailingLineEnds(byte[] secret) {
+    /**
+     * {@code secret} without its leading and trailing blank lines and its trailing line ends:
+     * they are never masked. Spaces and tabs at the ends of its first and last lines are kept.
+     */
+    static byte[] trimmed(byte[] secret) {
+        int start = 0;
         int end = secret.length;
-        while (end > 0 && (secret[end - 1] == '\n' || secret[end - 1] == '\r')) {
-            end--;
+        while (true) {
+            while (end > start && isLineEnd(secret[end - 1])) {
+                end--;
+            }
+            int lineStart = end;
+            while (lineStart > start && SecretLines.isBlank(secret[lineStart - 1])) {
+                lineStart--;
+            }
+            if (lineStart == start || !isLineEnd(secret[lineStart - 1])) {
+                break;
+            }
+            end = lineStart;
         }
-        return end == secret.length ? secret : Arrays.copyOf(secret, end);
+        while (true) {
+            int lineEnd = start;
+            while (lineEnd < end && SecretLines.isBlank(secret[lineEnd])) {
+                lineEnd++;
+            }
+            if (lineEnd == end || !isLineEnd(secret[lineEnd])) {
+                break;
+            }
+            start = lineEnd + 1;
+        }
+        return start == 0 && end == secret.length ? secret : Arrays.copyOfRange(secret, start, end);
+    }
+
+    private static boolean isLineEnd(byte b) {
+        return b == '\n' || b == '\r';
     }
 
     /** Whether {@code value} is only spaces, tabs and line ends. */
     static boolean isBlank(byte[] value) {
         for (byte b : value) {
-            if (!SecretLines.isBlank(b) && b != '\n' && b != '\r') {
+            if (!SecretLines.isBlank(b) && !isLineEnd(b)) {
                 return false;
             }
         }
         return true;
     }
 
-    /** The variants of {@code whole}, a value {@link #withoutTrailingLineEnds without trailing line ends}. */
+    /** The variants of {@code whole}, a {@link #trimmed} secret. */
     static List<Variant> of(byte[] whole) {
         List<Variant> variants = new ArrayList<>();
         variants.add(new Variant(whole, Kind.WHOLE));

@@ -266,6 +266,24 @@ class MaskingOutputStreamTest {
                 .isEqualTo("k=" + KEY.substring(0, 12) + "\u001B[8mha:" + body + "\u001B[0m" + KEY.substring(12));
     }
 
+    /**
+     * Notes inside the held start of a key beyond what the stream may hold are written ahead of
+     * it, whole and in order; the key is still masked.
+     */
+    @Test
+    void notesBeyondTheLimitInsideAHeldKeyAreWrittenAheadOfIt() throws IOException {
+        String note = "\u001B[8mha:" + "A".repeat(MaskingOutputStream.MAX_NOTE_LENGTH - 11) + "\u001B[0m";
+        try (MaskingOutputStream out = SecretMatcher.compile(List.of(KEY)).newStream(sink, true)) {
+            out.write(utf8("k=" + KEY.substring(0, 12)));
+            for (int i = 0; i < 3; i++) {
+                out.write(utf8(note));
+                assertThat(out.heldInvisibleBytes()).isLessThanOrEqualTo(2 * MaskingOutputStream.MAX_NOTE_LENGTH);
+            }
+            out.write(utf8(KEY.substring(12) + "\n"));
+        }
+        assertThat(written()).isEqualTo(note + note + "k=****" + note + "\n");
+    }
+
     /** A stray note start from an old log used to switch masking off until a later ESC[0m. */
     @Test
     void unterminatedNoteStartDoesNotHideWhatFollows() throws IOException {

@@ -48,8 +48,9 @@ class SecretFormsTest {
     }
 
     @Test
-    void trailingLineEndsAreNotPartOfAnyForm() {
+    void trailingLineEndsAndBlankLinesAroundTheSecretAreNotPartOfAnyForm() {
         assertThat(SecretForms.of("abcdefgh\r\n")).isEqualTo(SecretForms.of("abcdefgh"));
+        assertThat(SecretForms.of("\n \nab cd\n  ef \n\t\n\n")).isEqualTo(SecretForms.of("ab cd\n  ef "));
     }
 
     @Test
