@@ -13,7 +13,8 @@ import java.util.List;
  * {@code encodeURIComponent} keeps {@code !'()*~}, {@code encodeURI} keeps all but {@code []}.
  * So when the value holds at most {@value #ALL_COMBINATIONS_UP_TO} distinct reserved characters,
  * every choice of kept and encoded ones is a form; above that, the choices of the libraries above
- * and of {@code URLEncoder}, Go's {@code PathEscape} and RFC 3986 are.
+ * and of {@code URLEncoder}, Go's {@code PathEscape}, Python before 3.7 (which encoded {@code ~})
+ * and RFC 3986 are.
  */
 final class PercentEncoder implements FormEncoder {
 
@@ -21,7 +22,7 @@ final class PercentEncoder implements FormEncoder {
 
     private static final String RESERVED = ":/?#[]@!$&'()*+,;=~";
     private static final List<String> LIBRARY_SAFE_SETS =
-            List.of("", "~", "/~", "*", "!'()*~", ":/?#@!$&'()*+,;=~", "$&+,/:;=@~");
+            List.of("", "~", "/", "/~", "*", "!'()*~", ":/?#@!$&'()*+,;=~", "$&+,/:;=@~");
 
     @Override
     public String name() {
