@@ -19,8 +19,8 @@ public interface FormEncoder {
 
     /**
      * Whether the forms are pieces of a longer encoding made of ordinary characters (Base64,
-     * hexadecimal), which short values produce by chance in ordinary text; such forms obey
-     * {@link SecretForms#FRAGMENT_MIN_LENGTH} whatever the configured minimum.
+     * hexadecimal), which ordinary text holds by chance when the value is short; such forms are
+     * made only of values of at least {@link SecretForms#FRAGMENT_MIN_VALUE} bytes.
      */
     default boolean fragments() {
         return false;

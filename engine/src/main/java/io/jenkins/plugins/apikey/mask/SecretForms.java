@@ -13,14 +13,17 @@ import java.util.Set;
  * variants get every encoder of {@link #ENCODERS}; a UUID in the other case or without dashes is
  * matched as it is.
  *
- * <p>A form shorter than the minimum length is left out, and a {@link FormEncoder#fragments()
- * fragment} form also when shorter than {@link #FRAGMENT_MIN_LENGTH}, so that a short secret
- * allowed by a lower minimum does not mask pieces of ordinary words.
+ * <p>A form shorter than the minimum length is left out, and {@link FormEncoder#fragments()
+ * fragment} forms are made only of values of at least {@link #FRAGMENT_MIN_VALUE} bytes, so that a
+ * short secret allowed by a lower minimum does not mask pieces of ordinary words.
  */
 public final class SecretForms {
 
-    /** The minimum length of fragment forms, whatever the configured minimum. */
-    public static final int FRAGMENT_MIN_LENGTH = 4;
+    /**
+     * The shortest value whose fragment forms are made, whatever the configured minimum: the
+     * Base64 and hex of a shorter one are a few characters that ordinary words and numbers hold.
+     */
+    public static final int FRAGMENT_MIN_VALUE = 4;
 
     /** The encoders applied to every variant but the display ones, in the order their forms are listed. */
     public static final List<FormEncoder> ENCODERS = List.of(
@@ -74,7 +77,6 @@ public final class SecretForms {
             return UnmaskableSecret.Reason.TOO_SHORT;
         }
         UnmaskableSecret.Reason problem = null;
-        int fragmentMin = Math.max(minLength, FRAGMENT_MIN_LENGTH);
         for (SecretVariants.Variant variant : SecretVariants.of(whole)) {
             if (variant.value().length < minLength) {
                 if (variant.kind() == SecretVariants.Kind.LINE) {
@@ -85,7 +87,9 @@ public final class SecretForms {
             boolean literalAdded = false;
             boolean controls = hasControl(variant.value());
             for (FormEncoder encoder : encoders(variant.kind())) {
-                int min = encoder.fragments() ? fragmentMin : minLength;
+                if (encoder.fragments() && variant.value().length < FRAGMENT_MIN_VALUE) {
+                    continue;
+                }
                 for (byte[] form : encoder.encode(variant.value())) {
                     if (form == variant.value()) {
                         // most encoders leave most keys as they are: add the value once
@@ -95,7 +99,7 @@ public final class SecretForms {
                         literalAdded = true;
                     }
                     byte[] text = controls ? TextLexer.textOf(form) : form;
-                    if (text.length >= min) {
+                    if (text.length >= minLength) {
                         forms.add(text);
                     }
                 }

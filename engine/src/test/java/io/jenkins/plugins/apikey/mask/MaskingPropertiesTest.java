@@ -107,14 +107,15 @@ class MaskingPropertiesTest {
         AtomicInteger checked = new AtomicInteger();
         forAll(500, scenarios(false), scenario -> {
             byte[] text = scenario.bytes();
-            if (!Arrays.equals(scenario.oracle(false).mask(text), text)) {
-                return; // the filler happened to contain a form: not a case for this property
+            for (boolean notes : new boolean[] {false, true}) {
+                // with notes invisible, text on both sides of one may join into a form
+                if (Arrays.equals(scenario.oracle(notes).mask(text), text)) {
+                    checked.incrementAndGet();
+                    assertThat(write(scenario.matcher(), scenario, text, notes)).isEqualTo(text);
+                }
             }
-            checked.incrementAndGet();
-            assertThat(write(scenario.matcher(), scenario, text, false)).isEqualTo(text);
-            assertThat(write(scenario.matcher(), scenario, text, true)).isEqualTo(text);
         });
-        assertThat(checked.get()).as("cases without any form").isGreaterThan(250);
+        assertThat(checked.get()).as("cases without any form").isGreaterThan(500);
     }
 
     @Test
