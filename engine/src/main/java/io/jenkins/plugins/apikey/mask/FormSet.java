@@ -12,8 +12,13 @@ final class FormSet {
 
     private static final Comparator<byte[]> UNSIGNED = new Unsigned();
 
-    private byte[][] slots = new byte[1024][];
+    private byte[][] slots;
     private int size;
+
+    /** A set sized for about {@code expected} forms, so that it rarely grows. */
+    FormSet(int expected) {
+        slots = new byte[Math.max(64, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1)][];
+    }
 
     /** Adds {@code form} unless an equal one is present. */
     void add(byte[] form) {
@@ -38,7 +43,11 @@ final class FormSet {
         return size;
     }
 
-    /** The forms in unsigned lexicographic order. */
+    /**
+     * The forms in unsigned lexicographic order: a radix sort by their first two bytes, then a
+     * comparison sort of each run that shares them. Compiling a thousand keys sorts tens of
+     * thousands of forms before the JIT compiler has caught up, and comparisons are costly then.
+     */
     byte[][] sorted() {
         byte[][] forms = new byte[size][];
         int n = 0;
@@ -47,8 +56,40 @@ final class FormSet {
                 forms[n++] = form;
             }
         }
-        Arrays.sort(forms, UNSIGNED);
+        forms = byByte(byByte(forms, 1), 0);
+        for (int start = 0, end; start < forms.length; start = end) {
+            end = start + 1;
+            while (end < forms.length
+                    && byteAt(forms[end], 0) == byteAt(forms[start], 0)
+                    && byteAt(forms[end], 1) == byteAt(forms[start], 1)) {
+                end++;
+            }
+            if (end - start > 1) {
+                Arrays.sort(forms, start, end, UNSIGNED);
+            }
+        }
         return forms;
+    }
+
+    /** A stable counting sort of {@code forms} by their byte at {@code at}, missing bytes first. */
+    private static byte[][] byByte(byte[][] forms, int at) {
+        int[] starts = new int[258];
+        for (byte[] form : forms) {
+            starts[byteAt(form, at) + 2]++;
+        }
+        for (int b = 2; b < starts.length; b++) {
+            starts[b] += starts[b - 1];
+        }
+        byte[][] sorted = new byte[forms.length][];
+        for (byte[] form : forms) {
+            sorted[starts[byteAt(form, at) + 1]++] = form;
+        }
+        return sorted;
+    }
+
+    /** The unsigned byte at {@code at}, or -1 past the end. */
+    private static int byteAt(byte[] form, int at) {
+        return at < form.length ? form[at] & 0xFF : -1;
     }
 
     private void grow() {

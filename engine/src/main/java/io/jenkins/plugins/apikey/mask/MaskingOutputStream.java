@@ -44,7 +44,6 @@ public final class MaskingOutputStream extends OutputStream {
     private final TextLexer lexer;
     private final Insertions insertions = new Insertions(2 * MAX_NOTE_LENGTH);
     private final Lexed lexed = new Lexed();
-    private final boolean[] startsPattern = new boolean[256];
     private final MatchQueue sink = new MatchQueue(lexed);
     private final byte[] single = new byte[1];
     private final byte[] text;
@@ -60,9 +59,6 @@ public final class MaskingOutputStream extends OutputStream {
         this.index = index;
         this.text = new byte[index == null ? 0 : Math.max(MIN_CAPACITY, 2 * index.maxLength() + 1)];
         this.lexer = index == null ? null : new TextLexer(keepNotes ? lexed : null);
-        if (index != null) {
-            index.markFirstBytes(startsPattern);
-        }
     }
 
     /** How many ranges have been replaced by {@link #MASK} so far. */
@@ -191,7 +187,7 @@ public final class MaskingOutputStream extends OutputStream {
         if (last) {
             hold = length;
         } else if (hold >= limit) {
-            while (hold < length && !(startsPattern[text[hold] & 0xFF] && index.isProperPrefix(text, hold, length))) {
+            while (hold < length && !(index.startsPattern(text[hold]) && index.isProperPrefix(text, hold, length))) {
                 hold++;
             }
         }

@@ -54,6 +54,7 @@ final class PatternIndex {
     private final int bucketDrop;
     private final int[] bucketStart;
     private final int[] bucketPatterns;
+    private final boolean[] firstBytes = new boolean[256];
 
     /** @param patterns distinct, non-empty patterns in {@link Arrays#compareUnsigned} order */
     PatternIndex(byte[][] patterns) {
@@ -87,6 +88,7 @@ final class PatternIndex {
     private void fillTables() {
         int[] bucketOf = new int[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
+            firstBytes[patterns[i][0] & 0xFF] = true;
             // sorted patterns that share their first window (a Base64 core and its ending) are
             // neighbours and have the same blocks
             boolean sameWindow = i > 0 && Arrays.equals(patterns[i - 1], 0, window, patterns[i], 0, window);
@@ -307,11 +309,9 @@ final class PatternIndex {
         return p + pattern.length <= end && Arrays.equals(text, p, p + pattern.length, pattern, 0, pattern.length);
     }
 
-    /** Sets {@code starts[b]} for every byte value {@code b} that some pattern starts with. */
-    void markFirstBytes(boolean[] starts) {
-        for (byte[] pattern : patterns) {
-            starts[pattern[0] & 0xFF] = true;
-        }
+    /** Whether some pattern starts with {@code b}. */
+    boolean startsPattern(byte b) {
+        return firstBytes[b & 0xFF];
     }
 
     /**

@@ -49,7 +49,7 @@ public final class SecretForms {
 
     /** The distinct forms of {@code secret} at least {@code minLength} bytes long. */
     public static List<byte[]> of(byte[] secret, int minLength) {
-        FormSet forms = new FormSet();
+        FormSet forms = new FormSet(64);
         add(secret, minLength, forms);
         return List.of(forms.sorted());
     }

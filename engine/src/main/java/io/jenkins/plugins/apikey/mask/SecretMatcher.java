@@ -28,6 +28,9 @@ public final class SecretMatcher implements Serializable {
     @Serial
     private static final long serialVersionUID = 1L;
 
+    /** About how many distinct forms a key has (a UUID has 22), to size the set of forms. */
+    private static final int FORMS_PER_SECRET = 24;
+
     /** The minimum length used when none is given: shorter forms would mask ordinary words. */
     public static final int DEFAULT_MIN_LENGTH = 4;
 
@@ -79,7 +82,7 @@ public final class SecretMatcher implements Serializable {
         if (minLength < 1) {
             throw new IllegalArgumentException("The minimum length must be at least 1, not " + minLength + ".");
         }
-        FormSet forms = new FormSet();
+        FormSet forms = new FormSet(FORMS_PER_SECRET * secrets.size());
         List<UnmaskableSecret> unmaskable = new ArrayList<>();
         int position = 0;
         for (byte[] secret : secrets) {

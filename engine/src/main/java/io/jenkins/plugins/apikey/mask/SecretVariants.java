@@ -178,15 +178,16 @@ final class SecretVariants {
     }
 
     private static byte[] hexCase(byte[] value, boolean upper, boolean keepDashes) {
-        ByteBuilder out = new ByteBuilder(value.length);
+        byte[] out = new byte[value.length];
+        int n = 0;
         for (byte b : value) {
-            if (b == '-' && !keepDashes) {
-                continue;
+            if (b >= 'A') {
+                out[n++] = (byte) (upper ? b & ~0x20 : b | 0x20);
+            } else if (b != '-' || keepDashes) {
+                out[n++] = b;
             }
-            boolean letter = (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
-            out.append(letter ? (upper ? b & ~0x20 : b | 0x20) : b);
         }
-        return out.toByteArray();
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     private static byte[] join(List<byte[]> lines, byte[] separator) {
