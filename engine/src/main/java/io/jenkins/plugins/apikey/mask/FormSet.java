@@ -44,24 +44,36 @@ final class FormSet {
     }
 
     /**
-     * The forms in unsigned lexicographic order: a radix sort by their first two bytes, then a
+     * The forms in unsigned lexicographic order: a counting sort by their first two bytes, then a
      * comparison sort of each run that shares them. Compiling a thousand keys sorts tens of
      * thousands of forms before the JIT compiler has caught up, and comparisons are costly then.
      */
     byte[][] sorted() {
-        byte[][] forms = new byte[size][];
+        int[] keys = new int[size];
+        int[] starts = new int[257 * 257 + 1];
         int n = 0;
         for (byte[] form : slots) {
             if (form != null) {
-                forms[n++] = form;
+                keys[n] = key(form);
+                starts[keys[n++] + 1]++;
             }
         }
-        forms = byByte(byByte(forms, 1), 0);
+        for (int k = 1; k < starts.length; k++) {
+            starts[k] += starts[k - 1];
+        }
+        byte[][] forms = new byte[size][];
+        int[] sortedKeys = new int[size];
+        for (byte[] form : slots) {
+            if (form != null) {
+                int key = key(form);
+                int at = starts[key]++;
+                forms[at] = form;
+                sortedKeys[at] = key;
+            }
+        }
         for (int start = 0, end; start < forms.length; start = end) {
             end = start + 1;
-            while (end < forms.length
-                    && byteAt(forms[end], 0) == byteAt(forms[start], 0)
-                    && byteAt(forms[end], 1) == byteAt(forms[start], 1)) {
+            while (end < forms.length && sortedKeys[end] == sortedKeys[start]) {
                 end++;
             }
             if (end - start > 1) {
@@ -71,25 +83,11 @@ final class FormSet {
         return forms;
     }
 
-    /** A stable counting sort of {@code forms} by their byte at {@code at}, missing bytes first. */
-    private static byte[][] byByte(byte[][] forms, int at) {
-        int[] starts = new int[258];
-        for (byte[] form : forms) {
-            starts[byteAt(form, at) + 2]++;
-        }
-        for (int b = 2; b < starts.length; b++) {
-            starts[b] += starts[b - 1];
-        }
-        byte[][] sorted = new byte[forms.length][];
-        for (byte[] form : forms) {
-            sorted[starts[byteAt(form, at) + 1]++] = form;
-        }
-        return sorted;
-    }
-
-    /** The unsigned byte at {@code at}, or -1 past the end. */
-    private static int byteAt(byte[] form, int at) {
-        return at < form.length ? form[at] & 0xFF : -1;
+    /** The first two bytes of {@code form} as one number in unsigned order, a missing byte first. */
+    private static int key(byte[] form) {
+        int first = form.length > 0 ? (form[0] & 0xFF) + 1 : 0;
+        int second = form.length > 1 ? (form[1] & 0xFF) + 1 : 0;
+        return first * 257 + second;
     }
 
     private void grow() {

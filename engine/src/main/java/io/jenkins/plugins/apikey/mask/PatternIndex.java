@@ -29,6 +29,15 @@ final class PatternIndex {
     /** Shortest range worth splitting into two lanes. */
     private static final int MIN_LANE = 1024;
 
+    /**
+     * Most slots the shift table has; slots of the bit set beyond that share a shift entry, the
+     * smallest of theirs, so that the table stays in the processor's second-level cache.
+     */
+    private static final int MAX_TABLE_BITS = 18;
+
+    /** Largest shift table searched without the bit set: it stays in the nearest caches anyway. */
+    private static final int DIRECT_TABLE_BITS = 15;
+
     /** Longest window used for shifting; longer windows fill the shift table without paying back. */
     static final int MAX_WINDOW = 48;
 
@@ -50,6 +59,7 @@ final class PatternIndex {
     private final int shiftDrop;
     private final byte[] shift;
     private final long[] near;
+    private final int shared;
     private final int maxShift;
     private final int bucketDrop;
     private final int[] bucketStart;
@@ -74,8 +84,9 @@ final class PatternIndex {
         int blocksPerPattern = window - block + 1;
         int shiftBits = Math.max(10, Math.min(22, ceilLog2((long) patterns.length * blocksPerPattern) + 2));
         this.shiftDrop = 32 - shiftBits;
-        this.shift = new byte[1 << shiftBits];
-        this.near = new long[Math.max(1, (1 << shiftBits) >>> 6)];
+        this.shared = Math.max(0, shiftBits - MAX_TABLE_BITS);
+        this.shift = new byte[1 << (shiftBits - shared)];
+        this.near = shiftBits > DIRECT_TABLE_BITS ? new long[(1 << shiftBits) >>> 6] : null;
         this.maxShift = blocksPerPattern;
         Arrays.fill(shift, (byte) blocksPerPattern);
         int bucketBits = Math.max(4, Math.min(20, ceilLog2(patterns.length) + 1));
@@ -120,9 +131,11 @@ final class PatternIndex {
             int mixed = mix(value);
             int slot = mixed >>> shiftDrop;
             int distance = window - 1 - end;
-            if (distance < (shift[slot] & 0xFF)) {
-                shift[slot] = (byte) distance;
-                near[slot >>> 6] |= 1L << slot;
+            if (distance < (shift[slot >>> shared] & 0xFF)) {
+                shift[slot >>> shared] = (byte) distance;
+                if (near != null) {
+                    near[slot >>> 6] |= 1L << slot;
+                }
             }
             if (distance == 0) {
                 bucket = mixed >>> bucketDrop;
@@ -151,6 +164,7 @@ final class PatternIndex {
         final byte[] shiftTable = shift;
         final long[] nearTable = near;
         final int far = maxShift;
+        final int sharedBits = shared;
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         int p = from;
@@ -165,7 +179,7 @@ final class PatternIndex {
         if (block == 8) {
             while (p < limit) {
                 int mixed = (int) (((long) LONG_LE.get(text, p + blockOffset) * GOLDEN_64) >>> 32);
-                int s = shift(shiftTable, nearTable, far, mixed >>> drop);
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -177,7 +191,7 @@ final class PatternIndex {
         } else if (block == 4) {
             while (p < limit) {
                 int mixed = (int) INT_LE.get(text, p + blockOffset) * GOLDEN;
-                int s = shift(shiftTable, nearTable, far, mixed >>> drop);
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -189,7 +203,7 @@ final class PatternIndex {
         } else {
             while (p < limit) {
                 int mixed = mix(text, p + blockOffset);
-                int s = shift(shiftTable, nearTable, far, mixed >>> drop);
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -212,6 +226,7 @@ final class PatternIndex {
         final byte[] shiftTable = shift;
         final long[] nearTable = near;
         final int far = maxShift;
+        final int sharedBits = shared;
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         final int middle = from + (limit - from) / 2;
@@ -221,8 +236,8 @@ final class PatternIndex {
         while (a < middle && b < limit) {
             int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
             int mixedB = (int) (((long) LONG_LE.get(text, b + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shift(shiftTable, nearTable, far, mixedA >>> drop);
-            int sb = shift(shiftTable, nearTable, far, mixedB >>> drop);
+            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
+            int sb = shift(shiftTable, nearTable, far, sharedBits, mixedB >>> drop);
             if (sa != 0) {
                 a += sa & 0xFF;
             } else {
@@ -236,7 +251,7 @@ final class PatternIndex {
         }
         while (a < middle) {
             int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shift(shiftTable, nearTable, far, mixedA >>> drop);
+            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
             if (sa != 0) {
                 a += sa & 0xFF;
             } else {
@@ -252,8 +267,11 @@ final class PatternIndex {
      * an eighth of the shift table's size and stays in the processor's cache where the table,
      * with thousands of forms, does not; most steps need only the bit.
      */
-    private static int shift(byte[] shiftTable, long[] nearTable, int far, int slot) {
-        return (nearTable[slot >>> 6] & 1L << slot) == 0 ? far : shiftTable[slot];
+    private static int shift(byte[] shiftTable, long[] nearTable, int far, int sharedBits, int slot) {
+        if (nearTable == null) {
+            return shiftTable[slot];
+        }
+        return (nearTable[slot >>> 6] & 1L << slot) == 0 ? far : shiftTable[slot >>> sharedBits];
     }
 
     /** Reports the patterns that occur at {@code p}; false when one is cut off by {@code end}. */
@@ -278,7 +296,7 @@ final class PatternIndex {
         int p = from;
         while (p + window <= end) {
             int mixed = mix(text, p + window - block);
-            int s = shift[mixed >>> shiftDrop];
+            int s = shift(shift, near, maxShift, shared, mixed >>> shiftDrop);
             if (s != 0) {
                 p += s & 0xFF;
                 continue;

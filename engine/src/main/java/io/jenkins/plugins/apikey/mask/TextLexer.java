@@ -50,6 +50,7 @@ final class TextLexer {
     private static final byte[] NOTE_START = {ESC, '[', '8', 'm', 'h', 'a', ':'};
     private static final byte[] NOTE_END = {ESC, '[', '0', 'm'};
     private static final int COLOUR_PART = 4;
+    private static final int MIN_WRAPPED_LINE = 60;
     private static final int MAX_WRAPPED_LINE = MAX_INDENT + 76 + 1;
     private static final boolean[] BASE64 = alphabet("+/=-_");
     private static final boolean[] NOTE_BASE64 = alphabet("+/=");
@@ -138,27 +139,33 @@ final class TextLexer {
         int i = from;
         while ((i = nextControl(b, i, end)) < end) {
             byte c = b[i];
-            if (c == ESC) {
+            if (c == '\n' || c == '\r') {
+                // most lines are no wrapped line by their length alone: decide that without a call
+                int length = lineLength + (i - lineFrom);
+                if (length >= MIN_WRAPPED_LINE
+                        && length <= MAX_WRAPPED_LINE
+                        && !lineSpoiled
+                        && isWrappedLine(b, lineFrom, i, c == '\n')) {
+                    sink.text(b, run, i - run);
+                    sink.invisible(b, i, 1);
+                    run = i + 1;
+                    if (c == '\n') {
+                        lineLength = 0;
+                        state = State.INDENT;
+                        return i + 1;
+                    }
+                } else if (c == '\n') {
+                    lineLength = 0;
+                    lineSpoiled = false;
+                    lineFrom = i + 1;
+                }
+            } else if (c == ESC) {
                 sink.text(b, run, i - run);
                 lineSpoiled = true;
                 escape[0] = ESC;
                 escapeLength = 1;
                 state = State.ESCAPE;
                 return i + 1;
-            }
-            if ((c == '\n' || c == '\r') && isWrappedLine(b, lineFrom, i, c == '\n')) {
-                sink.text(b, run, i - run);
-                sink.invisible(b, i, 1);
-                run = i + 1;
-                if (c == '\n') {
-                    lineLength = 0;
-                    state = State.INDENT;
-                    return i + 1;
-                }
-            } else if (c == '\n') {
-                lineLength = 0;
-                lineSpoiled = false;
-                lineFrom = i + 1;
             }
             i++;
         }
@@ -286,9 +293,6 @@ final class TextLexer {
 
     private boolean isWrappedLine(byte[] b, int lineFrom, int at, boolean lineFeed) {
         int length = lineLength + (at - lineFrom);
-        if (lineSpoiled || length > MAX_WRAPPED_LINE || length < 60) {
-            return false;
-        }
         if (lineFeed && byteOfLine(b, lineFrom, length - 1) == '\r') {
             length--;
         }
@@ -315,6 +319,16 @@ final class TextLexer {
 
     /** The first index at or after {@code i} of a byte below 0x20, or {@code end}; eight bytes a step. */
     static int nextControl(byte[] b, int i, int end) {
+        while (i + 16 <= end) {
+            long x = (long) LONG_LE.get(b, i);
+            long y = (long) LONG_LE.get(b, i + 8);
+            long belowX = (x - 0x2020202020202020L) & ~x;
+            long belowY = (y - 0x2020202020202020L) & ~y;
+            if (((belowX | belowY) & 0x8080808080808080L) != 0) {
+                break;
+            }
+            i += 16;
+        }
         while (i + 8 <= end) {
             long x = (long) LONG_LE.get(b, i);
             long below = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
