@@ -67,7 +67,7 @@ class Base64EncoderTest {
                 random.nextBoolean(),
                 random.nextBoolean());
         forAll(1000, cases, c -> {
-            byte[] data = concat(c.before(), c.secret(), c.after());
+            byte[] data = FormCheck.concat(c.before(), c.secret(), c.after());
             Base64.Encoder base64 = c.urlSafe() ? Base64.getUrlEncoder() : Base64.getEncoder();
             String encoded = (c.padded() ? base64 : base64.withoutPadding()).encodeToString(data);
             int first = (8 * c.before().length + 5) / 6;
@@ -77,19 +77,5 @@ class Base64EncoderTest {
                     .extracting(form -> new String(form, StandardCharsets.US_ASCII))
                     .contains(encoded.substring(first, end));
         });
-    }
-
-    static byte[] concat(byte[]... parts) {
-        int length = 0;
-        for (byte[] part : parts) {
-            length += part.length;
-        }
-        byte[] all = new byte[length];
-        int at = 0;
-        for (byte[] part : parts) {
-            System.arraycopy(part, 0, all, at, part.length);
-            at += part.length;
-        }
-        return all;
     }
 }

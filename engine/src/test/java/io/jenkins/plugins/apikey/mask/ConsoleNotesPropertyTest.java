@@ -5,7 +5,6 @@ import static io.jenkins.plugins.apikey.testing.PropertyCheck.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.apikey.testing.Gen;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -111,7 +110,7 @@ class ConsoleNotesPropertyTest {
                 },
                 c -> {
                     SecretMatcher matcher = SecretMatcher.compileBytes(List.of(c.key()));
-                    Counting sink = new Counting();
+                    CountingSink sink = new CountingSink();
                     try (MaskingOutputStream out = matcher.newStream(sink, true)) {
                         int capacity = out.capacity();
                         for (int at = 0, i = 0; at < c.text().length; i++) {
@@ -138,20 +137,5 @@ class ConsoleNotesPropertyTest {
         byte[] payload = new byte[size];
         random.nextBytes(payload);
         return START + Base64.getEncoder().encodeToString(payload) + END;
-    }
-
-    /** Counts what is written and keeps nothing. */
-    static final class Counting extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
     }
 }

@@ -342,19 +342,4 @@ class MaskingOutputStreamTest {
         }
         assertThat(counter.count).isEqualTo(total - 16L * (key.length - MaskingOutputStream.MASK.length()));
     }
-
-    /** Counts what is written and keeps nothing. */
-    private static final class CountingSink extends OutputStream {
-        long count;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-        }
-    }
 }

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.apikey.mask;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -66,24 +65,5 @@ public final class NotesFlood {
 
     private static byte[] ascii(String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /** Counts what is written, and the masks among it, and keeps nothing. */
-    private static final class CountingSink extends OutputStream {
-        long count;
-        long masks;
-
-        @Override
-        public void write(int b) {
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            count += len;
-            if (len == MaskingOutputStream.MASK.length() && b[off] == '*') {
-                masks++;
-            }
-        }
     }
 }

@@ -44,11 +44,11 @@ class ShellFormsPropertyTest {
                     String value = new String(key, StandardCharsets.UTF_8);
                     List<String> printed = List.of(
                             printfQ(value),
-                            doubleQuoted(value),
+                            escaped(value, "\"$\\`", '\\'), // declare -p
                             value.replace("'", "'\\''"),
                             value.replace("'", "'\"'\"'"),
                             value.replace("'", "''"),
-                            backtick(value));
+                            escaped(value, "`\"$", '`')); // PowerShell inside double quotes
                     String text = "+ printf %s " + printed.get(0) + "\n"
                             + "declare -x API_KEY=\"" + printed.get(1) + "\"\n"
                             + "+ curl -H 'X-Key: " + printed.get(2) + "'\n"
@@ -160,24 +160,12 @@ class ShellFormsPropertyTest {
         return out.toString();
     }
 
-    /** bash's double quoting, as {@code declare -p} prints a value. */
-    private static String doubleQuoted(String value) {
+    /** {@code value} with {@code escape} before each character of {@code special}. */
+    private static String escaped(String value, String special, char escape) {
         StringBuilder out = new StringBuilder();
         for (char c : value.toCharArray()) {
-            if ("\"$\\`".indexOf(c) >= 0) {
-                out.append('\\');
-            }
-            out.append(c);
-        }
-        return out.toString();
-    }
-
-    /** PowerShell's escaping inside double quotes. */
-    private static String backtick(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            if ("`\"$".indexOf(c) >= 0) {
-                out.append('`');
+            if (special.indexOf(c) >= 0) {
+                out.append(escape);
             }
             out.append(c);
         }
