@@ -133,9 +133,11 @@ final class PatternIndex {
             int distance = window - 1 - end;
             if (distance < (shift[slot >>> shared] & 0xFF)) {
                 shift[slot >>> shared] = (byte) distance;
-                if (near != null) {
-                    near[slot >>> 6] |= 1L << slot;
-                }
+            }
+            if (near != null) {
+                // every slot with a block gets its bit, also when a slot sharing its shift entry
+                // already lowered that entry
+                near[slot >>> 6] |= 1L << slot;
             }
             if (distance == 0) {
                 bucket = mixed >>> bucketDrop;
