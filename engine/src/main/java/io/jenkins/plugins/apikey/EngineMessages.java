@@ -155,6 +155,54 @@ public final class EngineMessages {
                 + " to Xray Cloud.";
     }
 
+    public static String verifyValid(URI endpoint) {
+        return endpoint + " accepted the key.";
+    }
+
+    public static String verifyRejected(URI endpoint, int status, String errorCode, String service) {
+        return endpoint + " rejected the key (HTTP " + status + (errorCode == null ? "" : ", " + errorCode)
+                + "): it is wrong, expired or revoked, or belongs to another server or region. Create a new API key"
+                + " in " + service + " (Settings > API Keys) and use it instead.";
+    }
+
+    public static String verifyNoVerifier(String keyName) {
+        return "The " + keyName + " was not checked and nothing was sent: there is no verifier for this kind of"
+                + " key. A build that uses the key shows whether it works.";
+    }
+
+    public static String verifyRateLimited(URI endpoint, String retryAfter) {
+        return endpoint + " is limiting requests (HTTP 429), so the key was not checked. Try again "
+                + (retryAfter == null ? "later." : "in " + retryAfter + " seconds.");
+    }
+
+    public static String verifyServerError(URI endpoint, int status) {
+        return endpoint + " failed (HTTP " + status + "), so the key was not checked. This is a problem on the"
+                + " service side; try again later.";
+    }
+
+    public static String verifyUnexpectedAnswer(URI endpoint, int status, String service) {
+        return endpoint + " answered HTTP " + status + " without a token or a refusal, so the key was not checked."
+                + " Check that the URL points to " + service + ".";
+    }
+
+    public static String verifyTimeout(URI endpoint, Duration timeout) {
+        long millis = timeout.toMillis();
+        return endpoint + " did not answer within "
+                + (millis == 1000 ? "1 second" : millis % 1000 == 0 ? millis / 1000 + " seconds" : millis + " ms")
+                + ", so the key was not checked. Try again later, or check the network between this machine and"
+                + " the service (proxy, firewall).";
+    }
+
+    public static String verifyUnreachable(URI endpoint) {
+        return "Could not connect to " + endpoint + ", so the key was not checked. Check the URL, and that this"
+                + " machine can reach it (DNS, proxy, firewall, TLS certificates).";
+    }
+
+    public static String verifyNoAnswer(URI endpoint, String service) {
+        return endpoint + " closed the connection without answering, so the key was not checked. Check that the"
+                + " URL points to " + service + ", and try again later.";
+    }
+
     public static String keyTooOld(String id, long days, int limit) {
         return "Key '" + id + "' has had the same value for " + days + " days, more than the " + limit
                 + " days the policy allows. Rotate it: create a new key in the service, then rotate it on the"

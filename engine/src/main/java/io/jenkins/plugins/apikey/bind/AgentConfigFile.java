@@ -11,9 +11,6 @@ import java.util.List;
  */
 final class AgentConfigFile {
 
-    /** TestOps cloud, used when neither the option nor the key names a server. */
-    static final String CLOUD_SERVER_URL = "https://testops.katalon.io";
-
     private AgentConfigFile() {}
 
     /** The line that carries the key: the only part of the file that is secret. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.apikey.bind;
 import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.exchange.XrayRegion;
 import io.jenkins.plugins.apikey.preset.Finding;
+import io.jenkins.plugins.apikey.preset.KatalonPreset;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import java.net.URI;
@@ -135,7 +136,7 @@ public final class BindingPlanner {
         }
         String serverUrl = config.serverUrl() != null && !config.serverUrl().isBlank()
                 ? config.serverUrl()
-                : material.serverUrl() != null ? material.serverUrl() : AgentConfigFile.CLOUD_SERVER_URL;
+                : material.serverUrl() != null ? material.serverUrl() : KatalonPreset.CLOUD_SERVER_URL;
         String content = AgentConfigFile.render(key, serverUrl, config);
         file(id, orDefault(config.variable(), "KATALON_AGENT_CONFIG"), number + "/agentconfig", content);
         maskValues.add(AgentConfigFile.keyLine(key));

@@ -3,20 +3,21 @@ package io.jenkins.plugins.apikey.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 /**
  * Where a key comes from: {@code env:VAR}, {@code file:PATH} or {@code stdin} (one line); a client
- * id may also be given as {@code value:TEXT}, since it is not secret. Messages name the source,
- * never the value.
+ * id may also be given as {@code value:TEXT}, since it is not secret. Messages name the key and
+ * its source, never the value.
  */
 final class KeySource {
 
     private KeySource() {}
 
-    /** Reads {@code source}; {@code allowValue} permits {@code value:} for non-secret values. */
-    static String read(String source, boolean allowValue, Map<String, String> env, InputStream stdin)
+    /**
+     * Reads {@code source} for key {@code name}; {@code allowValue} permits {@code value:} for
+     * values that are not secret.
+     */
+    static String read(String name, String source, boolean allowValue, Environment env, InputStream stdin)
             throws RunFailure {
         try {
             if (source.startsWith("env:")) {
@@ -25,23 +26,23 @@ final class KeySource {
             if (source.startsWith("file:")) {
                 return SecretReader.fromFile(source.substring(5));
             }
+            if (source.equals("stdin")) {
+                return firstLine(stdin);
+            }
         } catch (UsageException e) {
-            throw new RunFailure(RunFailure.NO_INPUT, e.getMessage());
-        }
-        if (source.equals("stdin")) {
-            return firstLine(stdin);
+            throw new RunFailure(RunFailure.NO_INPUT, "Key '" + name + "' (" + source + "): " + e.getMessage());
         }
         if (allowValue && source.startsWith("value:") && source.length() > 6) {
             return source.substring(6);
         }
         throw new RunFailure(
                 RunFailure.USAGE,
-                "'" + source + "' is not a key source. Use env:VARIABLE, file:PATH or stdin"
+                "'" + source + "' (for key '" + name + "') is not a key source. Use env:VARIABLE, file:PATH or stdin"
                         + (allowValue ? ", or value:TEXT for a client id." : "."));
     }
 
     /** The first line of {@code stdin}, read byte by byte so the rest stays for the command. */
-    private static String firstLine(InputStream stdin) throws RunFailure {
+    private static String firstLine(InputStream stdin) throws UsageException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         try {
             int b;
@@ -49,15 +50,14 @@ final class KeySource {
                 line.write(b);
             }
         } catch (IOException e) {
-            throw new RunFailure(RunFailure.NO_INPUT, "Standard input could not be read for the key.");
+            throw new UsageException("Standard input could not be read (" + Reasons.of(e) + ").");
         }
-        String text = line.toString(StandardCharsets.UTF_8);
+        String text = SecretBytes.decode(line.toByteArray(), "first line of standard input");
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
         if (text.isEmpty()) {
-            throw new RunFailure(
-                    RunFailure.NO_INPUT, "The key from standard input is empty. Pipe the key in, one line.");
+            throw new UsageException("The first line of standard input is empty. Pipe the key in, on one line.");
         }
         return text;
     }

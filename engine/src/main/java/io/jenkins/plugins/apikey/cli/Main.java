@@ -4,47 +4,104 @@ import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.Map;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Entry point of the engine jar: dispatches to its commands. */
-public final class Main {
+/** Entry point of {@code api-keys}: dispatches to its commands. */
+@Command(
+        name = "api-keys",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisHeading = "Usage: ",
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "",
+            "API keys for builds outside Jenkins: masks them in logs, binds them for commands and verifies them with"
+                    + " their services.",
+            ""
+        },
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Run 'api-keys COMMAND --help' for a command's options."})
+public final class Main implements Callable<Integer> {
 
-    static final String HELP = """
-            Usage: java -jar api-key-engine.jar COMMAND [options]
+    /** Exit status of a bad command line for the tool and {@code mask}; {@code run} and {@code verify} use 64. */
+    static final int USAGE = 2;
 
-            Commands:
-              mask    copy standard input to standard output with secrets masked
-              run     run a command with API keys in its environment, its output masked
+    private final Stdio stdio;
 
-            Run a command with --help for its options.
-            """;
+    @Spec
+    private CommandSpec spec;
 
-    private Main() {}
+    private Main(Stdio stdio) {
+        this.stdio = stdio;
+    }
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024);
-        InputStream in = new FileInputStream(FileDescriptor.in);
-        System.exit(run(args, in, out, System.err, System.getenv()));
+        OutputStream err = new FileOutputStream(FileDescriptor.err);
+        Stdio stdio = new Stdio(
+                new FileInputStream(FileDescriptor.in),
+                out,
+                err,
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                true);
+        System.exit(run(args, stdio, Environment.current()));
     }
 
-    static int run(String[] args, InputStream in, OutputStream out, PrintStream err, Map<String, String> env) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("help")) {
-            err.print(HELP);
-            return args.length == 0 ? 2 : 0;
+    static int run(String[] args, Stdio stdio, Environment env) {
+        CommandLine line = new CommandLine(new Main(stdio))
+                .addSubcommand(new MaskCommand(stdio, env))
+                .addSubcommand(new RunCommand(stdio, env))
+                .addSubcommand(new VerifyCommand(stdio, env))
+                .addSubcommand(new AutoComplete.GenerateCompletion());
+        line.getSubcommands().get("run").setStopAtPositional(true);
+        line.getSubcommands()
+                .get("generate-completion")
+                .getCommandSpec()
+                .usageMessage()
+                .hidden(false);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdio.out(), StandardCharsets.UTF_8), true);
+        line.setOut(out);
+        line.setErr(new PrintWriter(new OutputStreamWriter(stdio.messages(), StandardCharsets.UTF_8), true));
+        line.setParameterExceptionHandler(Main::badCommandLine);
+        int status = line.execute(args);
+        out.flush();
+        return status;
+    }
+
+    /** A command line picocli cannot parse: one sentence naming the problem and where help is. */
+    private static int badCommandLine(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandName();
+        String message = e.getMessage();
+        if (command.getCommand() instanceof Main
+                && e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
+            message = "Unknown command '" + unmatched.getUnmatched().get(0) + "'. The commands are "
+                    + String.join(", ", command.getSubcommands().keySet());
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        if (args[0].equals("mask")) {
-            return MaskCommand.run(rest, in, out, err, env);
-        }
-        if (args[0].equals("run")) {
-            return RunCommand.run(rest, in, out, err, env);
-        }
-        err.println("Unknown command '" + args[0] + "'. Commands: mask, run. Run with --help for details.");
-        return 2;
+        command.getErr()
+                .println(name + ": " + message + (message.endsWith(".") ? "" : ".") + " Run '"
+                        + command.getCommandSpec().qualifiedName() + " --help' for the options.");
+        return command.getCommand() instanceof RunCommand || command.getCommand() instanceof VerifyCommand
+                ? RunFailure.USAGE
+                : USAGE;
+    }
+
+    /** {@code api-keys} alone: the overview, on standard error, as a bad command line. */
+    @Override
+    public Integer call() {
+        stdio.messages().print(spec.commandLine().getUsageMessage());
+        return USAGE;
     }
 }

@@ -3,102 +3,210 @@ package io.jenkins.plugins.apikey.cli;
 import io.jenkins.plugins.apikey.mask.MaskingOutputStream;
 import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import io.jenkins.plugins.apikey.mask.UnmaskableSecret;
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
+import io.jenkins.plugins.apikey.preset.ServicePreset;
+import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code mask}: copies standard input to standard output with every form of the secrets masked. */
-final class MaskCommand {
-
-    static final String HELP = """
-            Usage: java -jar api-key-engine.jar mask [options] < input > output
-
-            Copies standard input to standard output, replacing every form of every
-            secret with ****: the literal value, the lines of a multi-line secret that
-            carry secret material, Base64 (also inside larger data such as HTTP Basic
-            headers, line-wrapped, and Base64 of Base64), hexadecimal, percent-encoding,
-            JSON, XML/HTML, shell quoting (set -x, printf %q, declare -p, $'...'),
-            PowerShell, Windows batch and $$ escaping, what bash and cmd.exe make of a
-            secret used unquoted, and a UUID in upper case or without dashes. Colour
-            sequences and the line breaks of wrapped Base64 inside a secret are
-            skipped. Output flows as it arrives: nothing waits for a line end, bytes
-            that could start a secret are held only until the next bytes decide them,
-            and a start of a secret left at the end of the input is written unchanged.
-
-            Options:
-              --secret-env NAME   mask the value of environment variable NAME
-                                  (repeatable; unset or empty is an error)
-              --secret-file PATH  mask the whole content of the file at PATH, without
-                                  one final line end (repeatable; must be UTF-8)
-              --min-length N      leave forms shorter than N bytes unmasked (default 4);
-                                  a secret shorter than N gets a warning
-              --stats             print the number of masked occurrences to stderr
-              --help              show this help
-
-            Exit status: 0 done, 1 input or output failed, 2 bad options or secrets
-            (reported before any input is read).
-
-            Example:
-              KATALON_API_KEY=... katalonc -noSplash -runMode=console \\
-                  -apiKey="$KATALON_API_KEY" 2>&1 \\
-                | java -jar api-key-engine.jar mask --secret-env KATALON_API_KEY
-            """;
+@Command(
+        name = "mask",
+        header = "Copy standard input to standard output with secrets masked.",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        synopsisHeading = "Usage: ",
+        customSynopsis = "api-keys mask [OPTIONS] < input > output",
+        description = {
+            "",
+            "Copies standard input to standard output, replacing every form of every secret with ****: the literal"
+                    + " value, the lines of a multi-line secret that carry secret material, Base64 (also inside"
+                    + " larger data such as HTTP Basic headers, line-wrapped, and Base64 of Base64), hexadecimal,"
+                    + " percent-encoding, JSON, XML/HTML, shell quoting (set -x, printf %%q, declare -p, $'...'),"
+                    + " PowerShell, Windows batch and $$ escaping, what bash and cmd.exe make of a secret used"
+                    + " unquoted, and a UUID in upper case or without dashes. Colour sequences and the line breaks"
+                    + " of wrapped Base64 inside a secret are skipped. Output flows as it arrives: nothing waits for"
+                    + " a line end, bytes that could start a secret are held only until the next bytes decide them,"
+                    + " and a start of a secret left at the end of the input is written unchanged.",
+            "",
+            "Secrets are read as bytes and must be UTF-8, whatever the locale. A secret that starts or ends with"
+                    + " white space (a line end from $(cat file), a pasted space) is masked without it, with a"
+                    + " warning; the log's own line ends are never masked away.",
+            "",
+            "Options:"
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:done, or --help or --version",
+            "1:input or output failed",
+            "2:bad options or secrets, reported before any input is read"
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  katalonc -noSplash -runMode=console -apiKey=\"$KATALON_API_KEY\" 2>&1 \\",
+            "    | api-keys mask --secret-env KATALON_API_KEY --preset KATALON_API_KEY=katalon",
+            "",
+            "  api-keys mask --secret-file /run/secrets/xray-secret --stats < build.log > build-masked.log"
+        })
+final class MaskCommand implements Callable<Integer> {
 
     private static final int BUFFER = 64 * 1024;
 
-    private MaskCommand() {}
+    @Option(
+            names = "--secret-env",
+            paramLabel = "NAME",
+            description = {
+                "Mask the value of environment variable NAME (repeatable; unset or empty is an error).",
+                "Example: --secret-env KATALON_API_KEY"
+            })
+    List<String> secretEnvs = new ArrayList<>();
 
-    static int run(String[] args, InputStream in, OutputStream out, PrintStream err, Map<String, String> env) {
-        Options options;
+    @Option(
+            names = "--secret-file",
+            paramLabel = "PATH",
+            description = {
+                "Mask the whole content of the UTF-8 file at PATH, without one final line end (repeatable).",
+                "Example: --secret-file /run/secrets/xray-secret"
+            })
+    List<String> secretFiles = new ArrayList<>();
+
+    @Option(
+            names = "--preset",
+            paramLabel = "SECRET=PRESET",
+            description = {
+                "Also mask what preset PRESET derives from the secret of --secret-env SECRET (or --secret-file"
+                        + " SECRET): katalon and katalon-onprem the HTTP Basic header value, katalo the secret part of"
+                        + " the key.",
+                "Example: --preset KATALO_API_KEY=katalo"
+            })
+    List<String> presets = new ArrayList<>();
+
+    @Option(
+            names = "--min-length",
+            paramLabel = "N",
+            defaultValue = "4",
+            description = {
+                "Leave forms shorter than N bytes unmasked (default ${DEFAULT-VALUE}); a shorter secret gets a"
+                        + " warning.",
+                "Example: --min-length 6"
+            })
+    int minLength;
+
+    @Option(names = "--stats", description = "Print the number of masked occurrences to standard error.")
+    boolean stats;
+
+    @Option(
+            names = "--console-notes",
+            description = "Pass Jenkins console notes (ESC[8mha:...ESC[0m) through unchanged, masking around them.")
+    boolean consoleNotes;
+
+    private final Stdio stdio;
+    private final Environment env;
+
+    MaskCommand(Stdio stdio, Environment env) {
+        this.stdio = stdio;
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
         List<String> secrets = new ArrayList<>();
         List<String> sources = new ArrayList<>();
-        int minLength;
         try {
-            options = Options.parse(args, Set.of("secret-env", "secret-file", "min-length"), Set.of("stats", "help"));
-            if (options.has("help")) {
-                err.print(HELP);
-                return 0;
+            if (minLength < 1) {
+                throw new UsageException("--min-length must be a whole number of at least 1, not " + minLength + ".");
             }
-            minLength = options.integer("min-length", SecretMatcher.DEFAULT_MIN_LENGTH, 1);
-            for (String name : options.all("secret-env")) {
-                secrets.add(SecretReader.fromEnvironment(name, env));
-                sources.add("environment variable " + name);
+            Map<String, ServicePreset> byName = presets();
+            for (String name : secretEnvs) {
+                add(
+                        SecretReader.fromEnvironment(name, env),
+                        "environment variable " + name,
+                        byName.remove(name),
+                        secrets,
+                        sources);
             }
-            for (String file : options.all("secret-file")) {
-                secrets.add(SecretReader.fromFile(file));
-                sources.add("secret file " + file);
+            for (String file : secretFiles) {
+                add(SecretReader.fromFile(file), "secret file " + file, byName.remove(file), secrets, sources);
+            }
+            if (!byName.isEmpty()) {
+                throw new UsageException("--preset names " + String.join(", ", byName.keySet())
+                        + ", which is not a --secret-env NAME or --secret-file PATH. Correct the name.");
             }
             if (secrets.isEmpty()) {
                 throw new UsageException("Nothing to mask: give at least one --secret-env NAME or --secret-file PATH.");
             }
         } catch (UsageException e) {
-            err.println("mask: " + e.getMessage());
+            stdio.messages().println("mask: " + e.getMessage());
             return 2;
         }
         SecretMatcher matcher = SecretMatcher.compile(secrets, minLength);
         for (UnmaskableSecret unmaskable : matcher.unmaskable()) {
-            err.println("mask: warning: " + describe(unmaskable, sources.get(unmaskable.index()), minLength));
+            stdio.messages().println("mask: warning: " + describe(unmaskable, sources.get(unmaskable.index())));
         }
         try {
-            long masked = copy(matcher, in, out);
-            if (options.has("stats")) {
-                err.println("mask: masked " + masked + (masked == 1 ? " occurrence" : " occurrences"));
+            long masked = copy(matcher, stdio.in(), stdio.out());
+            if (stats) {
+                stdio.messages().println("mask: masked " + masked + (masked == 1 ? " occurrence" : " occurrences"));
             }
             return 0;
         } catch (IOException e) {
-            err.println("mask: input or output failed (" + e.getClass().getSimpleName() + ").");
+            stdio.messages().println("mask: input or output failed (" + Reasons.of(e) + ").");
             return 1;
         }
     }
 
-    private static long copy(SecretMatcher matcher, InputStream in, OutputStream out) throws IOException {
+    /** The secret, without surrounding white space (with a warning), and what its preset derives. */
+    private void add(String secret, String source, ServicePreset preset, List<String> secrets, List<String> sources)
+            throws UsageException {
+        String stripped = secret.strip();
+        if (stripped.isEmpty()) {
+            throw new UsageException("The " + source + " holds only white space. Give it the secret's value.");
+        }
+        if (!stripped.equals(secret)) {
+            stdio.messages()
+                    .println("mask: warning: the " + source + " starts or ends with white space (such as a line end"
+                            + " from $(cat file)); it is masked without that white space.");
+        }
+        List<String> values = preset == null ? List.of(stripped) : preset.maskValues(KeyMaterial.of(stripped));
+        for (String value : values) {
+            secrets.add(value);
+            sources.add(value.equals(stripped) ? source : "value the " + source + " derives");
+        }
+    }
+
+    private Map<String, ServicePreset> presets() throws UsageException {
+        Map<String, ServicePreset> byName = new LinkedHashMap<>();
+        for (String pair : presets) {
+            int equals = pair.lastIndexOf('=');
+            if (equals <= 0) {
+                throw new UsageException(
+                        "--preset needs SECRET=PRESET, such as KATALON_API_KEY=katalon, not '" + pair + "'.");
+            }
+            String id = pair.substring(equals + 1);
+            ServicePreset preset = ServicePresets.byId(id)
+                    .orElseThrow(() -> new UsageException("Unknown preset '" + id + "'. Use one of "
+                            + ServicePresets.all().stream()
+                                    .map(ServicePreset::id)
+                                    .collect(Collectors.joining(", "))
+                            + "."));
+            byName.put(pair.substring(0, equals), preset);
+        }
+        return byName;
+    }
+
+    private long copy(SecretMatcher matcher, InputStream in, OutputStream out) throws IOException {
         byte[] buffer = new byte[BUFFER];
-        MaskingOutputStream masking = matcher.newStream(out);
+        MaskingOutputStream masking = matcher.newStream(out, consoleNotes);
         try (masking) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
@@ -111,7 +219,7 @@ final class MaskCommand {
         return masking.maskedCount();
     }
 
-    private static String describe(UnmaskableSecret unmaskable, String source, int minLength) {
+    private String describe(UnmaskableSecret unmaskable, String source) {
         return switch (unmaskable.reason()) {
             case TOO_SHORT ->
                 "the " + source + " is shorter than " + minLength

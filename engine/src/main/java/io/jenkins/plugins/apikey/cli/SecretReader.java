@@ -1,33 +1,30 @@
 package io.jenkins.plugins.apikey.cli;
 
-import io.jenkins.plugins.apikey.secret.SecretText;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Map;
 
-/** Reads secrets named on the command line; errors name the source, never its content. */
+/** Reads secrets named on the command line, as bytes; errors name the source, never its content. */
 final class SecretReader {
 
     private SecretReader() {}
 
     /** The value of environment variable {@code name}, which must be set and non-empty. */
-    static String fromEnvironment(String name, Map<String, String> environment) throws UsageException {
-        String value = environment.get(name);
+    static String fromEnvironment(String name, Environment environment) throws UsageException {
+        byte[] value = environment.bytes(name);
         if (value == null) {
             throw new UsageException("Environment variable " + name + " is not set. Export it before running, "
                     + "or name another variable.");
         }
-        if (value.isEmpty()) {
+        if (value.length == 0) {
             throw new UsageException("Environment variable " + name + " is empty. Give it the secret's value.");
         }
-        return value;
+        return SecretBytes.decode(value, "value of environment variable " + name);
     }
 
-    /** The whole content of {@code file} as UTF-8, one final line end dropped; must be non-empty. */
+    /** The whole content of {@code file}, one final line end dropped; must be non-empty. */
     static String fromFile(String file) throws UsageException {
         byte[] bytes;
         try {
@@ -36,17 +33,12 @@ final class SecretReader {
             throw new UsageException("Secret file " + file + " does not exist. Check the path.");
         } catch (AccessDeniedException e) {
             throw new UsageException(
-                    "Secret file " + file + " cannot be read: permission denied. " + "Run as a user who may read it.");
+                    "Secret file " + file + " cannot be read: permission denied. Run as a user who may read it.");
         } catch (IOException e) {
-            throw new UsageException("Secret file " + file + " cannot be read ("
-                    + e.getClass().getSimpleName() + "). Check that it is a readable regular file.");
+            throw new UsageException("Secret file " + file + " cannot be read (" + Reasons.of(e)
+                    + "). Check that it is a readable regular file.");
         }
-        String text;
-        try {
-            text = SecretText.fromFileBytes(bytes);
-        } catch (CharacterCodingException e) {
-            throw new UsageException("Secret file " + file + " is not UTF-8 text. Store the secret as UTF-8.");
-        }
+        String text = SecretBytes.decodeFile(bytes, "secret file " + file);
         if (text.isEmpty()) {
             throw new UsageException("Secret file " + file + " is empty. Put the secret in it.");
         }

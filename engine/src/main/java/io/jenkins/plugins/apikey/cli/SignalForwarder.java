@@ -1,69 +1,47 @@
 package io.jenkins.plugins.apikey.cli;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Hands SIGINT and SIGTERM sent to {@code run} on to the command instead of letting them end
- * {@code run}, so that the command can stop cleanly and {@code run} can still delete the key files
- * and report the command's status. Installed before the command starts, so that a signal arriving
- * meanwhile is held and delivered as soon as it exists. POSIX only; elsewhere it does nothing.
+ * Takes INT, TERM and HUP sent to {@code run} and hands them to a consumer (which passes them on
+ * to the command's process group) instead of letting them end {@code run}, so that {@code run}
+ * can still delete the key files and report the command's status. A signal that was ignored when
+ * {@code run} started stays ignored, as POSIX asks of background jobs. QUIT cannot be taken: the
+ * JVM keeps it for thread dumps.
  */
 final class SignalForwarder implements AutoCloseable {
 
-    private static final List<String> SIGNALS = List.of("INT", "TERM");
+    /** The signals forwarded, with their numbers for the exit status 128 + number. */
+    static final List<String> SIGNALS = List.of("INT", "TERM", "HUP");
 
     private final List<Signal> installed = new ArrayList<>();
     private final List<SignalHandler> previous = new ArrayList<>();
-    private final List<String> pending = new ArrayList<>();
-    private Process child;
 
-    SignalForwarder() {
-        if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")) {
-            return;
-        }
+    /** Installs the handlers; each signal received goes to {@code receiver} with its name. */
+    SignalForwarder(Consumer<String> receiver) {
         for (String name : SIGNALS) {
             try {
                 Signal signal = new Signal(name);
-                previous.add(Signal.handle(signal, received -> received(name)));
+                SignalHandler old = Signal.handle(signal, received -> receiver.accept(name));
+                if (old == SignalHandler.SIG_IGN) {
+                    // ignored at start (a background job, nohup): the JVM did not install ours
+                    continue;
+                }
+                previous.add(old);
                 installed.add(signal);
             } catch (IllegalArgumentException e) {
-                // the JVM keeps this signal for itself (for example with -Xrs)
+                // the JVM keeps this signal for itself (for example with -Xrs), or the OS has none
             }
         }
     }
 
-    /** From now on, signals go to {@code process}; any that came before are sent now. */
-    synchronized void attach(Process process) {
-        child = process;
-        pending.forEach(this::forward);
-        pending.clear();
-    }
-
-    private synchronized void received(String name) {
-        if (child == null) {
-            pending.add(name);
-        } else {
-            forward(name);
-        }
-    }
-
-    private void forward(String name) {
-        if (!child.isAlive()) {
-            return;
-        }
-        try {
-            new ProcessBuilder("kill", "-" + name, Long.toString(child.pid()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            child.destroy();
-        }
+    /** The number of signal {@code name}, for the exit status 128 + number. */
+    static int number(String name) {
+        return new Signal(name).getNumber();
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +22,18 @@ public final class XrayTokenClient {
     private final HttpClient http;
     private final Duration timeout;
 
+    /** A client that connects directly, without a proxy. */
     public XrayTokenClient(Duration timeout) {
+        this(HttpClient.newBuilder(), timeout);
+    }
+
+    /**
+     * A client built from {@code builder}, such as one that goes through a proxy; redirects are
+     * never followed, so the secret is sent only to the endpoint that was checked.
+     */
+    public XrayTokenClient(HttpClient.Builder builder, Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
+        this.http = builder.connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
@@ -39,18 +46,12 @@ public final class XrayTokenClient {
      */
     public String exchange(URI baseUrl, String clientId, String clientSecret)
             throws TokenExchangeException, InterruptedException {
-        URI endpoint = endpoint(baseUrl);
-        String body = "{\"client_id\":" + JsonStrings.quote(clientId) + ",\"client_secret\":"
-                + JsonStrings.quote(clientSecret) + "}";
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
+        TokenRequest request = TokenRequest.xray(baseUrl, clientId, clientSecret);
+        URI endpoint = request.endpoint();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response =
+                    http.send(request.httpRequest(timeout), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
             throw new TokenExchangeException(
                     TokenExchangeException.Kind.UNREACHABLE, EngineMessages.exchangeUnreachable(endpoint));
@@ -62,11 +63,6 @@ public final class XrayTokenClient {
                     TokenExchangeException.Kind.UNREACHABLE, EngineMessages.exchangeUnreachable(endpoint));
         }
         return token(endpoint, response);
-    }
-
-    static URI endpoint(URI baseUrl) {
-        String base = baseUrl.toString();
-        return URI.create((base.endsWith("/") ? base : base + "/") + "api/v1/authenticate");
     }
 
     private static String token(URI endpoint, HttpResponse<String> response) throws TokenExchangeException {

@@ -81,11 +81,29 @@ public final class InventoryExport {
     }
 
     /** Quoted when needed; a leading {@code = + - @} is defused so spreadsheets do not run it. */
+    /**
+     * Whether a spreadsheet might run {@code value} as a formula: its first character, after any
+     * white space or control characters, is one of {@code = + - @} or their full-width forms, or
+     * it starts with a tab or carriage return (OWASP, CSV injection).
+     */
+    private static boolean startsLikeAFormula(String value) {
+        if (!value.isEmpty() && (value.charAt(0) == '\t' || value.charAt(0) == '\r')) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!Character.isWhitespace(c) && !Character.isISOControl(c) && !Character.isSpaceChar(c)) {
+                return "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(c) >= 0;
+            }
+        }
+        return false;
+    }
+
     static String csvCell(String value) {
         if (value == null) {
             return "";
         }
-        String cell = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        String cell = startsLikeAFormula(value) ? "'" + value : value;
         if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return "\"" + cell.replace("\"", "\"\"") + "\"";
         }

@@ -26,6 +26,11 @@ import java.util.Objects;
  * Should they exceed it (a log made of notes inside held text), they are written ahead of the
  * held text rather than kept: out of place by less than the longest form, but never lost.
  *
+ * <p>A stream that decides each write passes on, after every {@code write}, what {@link #flush()}
+ * would, without flushing the target: it holds back only what may be the start of a form or of an
+ * invisible segment. That is for logs whose streams are dropped without being closed, as Pipeline
+ * drops the stream of each step.
+ *
  * <p>Not thread-safe: one writer at a time.
  */
 public final class MaskingOutputStream extends OutputStream {
@@ -42,6 +47,7 @@ public final class MaskingOutputStream extends OutputStream {
     private final OutputStream out;
     private final PatternIndex index;
     private final TextLexer lexer;
+    private final boolean decideEachWrite;
     private final Insertions insertions = new Insertions(2 * MAX_NOTE_LENGTH);
     private final Lexed lexed = new Lexed();
     private final MatchQueue sink = new MatchQueue(lexed);
@@ -54,9 +60,10 @@ public final class MaskingOutputStream extends OutputStream {
     private long maskedCount;
     private boolean closed;
 
-    MaskingOutputStream(OutputStream out, PatternIndex index, boolean keepNotes) {
+    MaskingOutputStream(OutputStream out, PatternIndex index, boolean keepNotes, boolean decideEachWrite) {
         this.out = out;
         this.index = index;
+        this.decideEachWrite = decideEachWrite;
         this.text = new byte[index == null ? 0 : Math.max(MIN_CAPACITY, 2 * index.maxLength() + 1)];
         this.lexer = index == null ? null : new TextLexer(keepNotes ? lexed : null);
     }
@@ -73,7 +80,12 @@ public final class MaskingOutputStream extends OutputStream {
 
     /** Bytes of invisible segments held: waiting for text, or not yet complete. */
     int heldInvisibleBytes() {
-        return insertions.size() + (lexer == null ? 0 : lexer.pendingBytes());
+        return insertions.size() + heldUnlexedBytes();
+    }
+
+    /** The last bytes received, held until the lexer knows what segment they start. */
+    int heldUnlexedBytes() {
+        return lexer == null ? 0 : lexer.pendingBytes();
     }
 
     int capacity() {
@@ -96,6 +108,9 @@ public final class MaskingOutputStream extends OutputStream {
             out.write(b, off, len);
         } else {
             lexer.feed(b, off, len, lexed);
+            if (decideEachWrite) {
+                decideTail(false);
+            }
         }
     }
 

@@ -115,7 +115,7 @@ public final class SecretMatcher implements Serializable {
 
     /** Wraps {@code out} in a masking stream; Jenkins console notes are treated as text. */
     public MaskingOutputStream newStream(OutputStream out) {
-        return new MaskingOutputStream(out, index, false);
+        return new MaskingOutputStream(out, index, false, false);
     }
 
     /**
@@ -125,7 +125,16 @@ public final class SecretMatcher implements Serializable {
      *     through unchanged, matching secrets in the text around them as if the notes were absent
      */
     public MaskingOutputStream newStream(OutputStream out, boolean keepConsoleNotes) {
-        return new MaskingOutputStream(out, index, keepConsoleNotes);
+        return new MaskingOutputStream(out, index, keepConsoleNotes, false);
+    }
+
+    /**
+     * Wraps a build log in a masking stream that keeps Jenkins console notes and may be dropped
+     * without being closed: after every write it passes on all but a possible start of a form, so
+     * text that is not secret is never held back waiting for a flush or close that may not come.
+     */
+    public MaskingOutputStream newLogStream(OutputStream out) {
+        return new MaskingOutputStream(out, index, true, true);
     }
 
     /** Masks a whole string, such as an error message. */

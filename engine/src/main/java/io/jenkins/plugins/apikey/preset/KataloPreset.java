@@ -1,8 +1,11 @@
 package io.jenkins.plugins.apikey.preset;
 
 import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.exchange.TokenRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Katalo organisation keys: {@code kat_live_<publicKeyId>.<secret>}, sent as
@@ -67,5 +70,11 @@ public final class KataloPreset implements ServicePreset {
             return List.of(key, key.substring(dot + 1));
         }
         return List.of(key);
+    }
+
+    /** None: there is no request that checks such a key without using it. */
+    @Override
+    public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
+        return Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apikey.preset;
 
 import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.exchange.TokenRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -83,5 +84,30 @@ public final class KatalonOnPremisePreset implements ServicePreset {
     @Override
     public List<String> maskValues(KeyMaterial material) {
         return KatalonPreset.katalonMaskValues(material.key());
+    }
+
+    @Override
+    public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
+        if (baseUrl == null
+                && (material.serverUrl() == null || material.serverUrl().isBlank())) {
+            throw new IllegalArgumentException(EngineMessages.serverUrlMissing());
+        }
+        return Optional.of(
+                TokenRequest.katalon(baseUrl != null ? baseUrl : serverUri(material.serverUrl()), material.key()));
+    }
+
+    @Override
+    public List<URI> verificationBaseUrls(KeyMaterial material) {
+        return checkServerUrl(material.serverUrl()).stream().anyMatch(Finding::isError)
+                ? List.of()
+                : List.of(serverUri(material.serverUrl()));
+    }
+
+    private static URI serverUri(String serverUrl) {
+        try {
+            return new URI(serverUrl.strip());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(EngineMessages.serverUrlInvalid(), e);
+        }
     }
 }

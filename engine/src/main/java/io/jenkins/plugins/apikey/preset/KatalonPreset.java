@@ -1,6 +1,8 @@
 package io.jenkins.plugins.apikey.preset;
 
 import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.exchange.TokenRequest;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +22,9 @@ public final class KatalonPreset implements ServicePreset {
 
     /** katalonc refuses keys of this many characters or fewer. */
     static final int KATALONC_MIN_REJECTED = 7;
+
+    /** Katalon TestOps cloud, the server of cloud keys. */
+    public static final String CLOUD_SERVER_URL = "https://testops.katalon.io";
 
     static final String KEY_VARIABLE = "KATALON_API_KEY";
     static final String ARGUMENTS_VARIABLE = "KATALON_ARGS";
@@ -77,6 +82,17 @@ public final class KatalonPreset implements ServicePreset {
     @Override
     public List<String> maskValues(KeyMaterial material) {
         return katalonMaskValues(material.key());
+    }
+
+    @Override
+    public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
+        return Optional.of(
+                TokenRequest.katalon(baseUrl != null ? baseUrl : URI.create(CLOUD_SERVER_URL), material.key()));
+    }
+
+    @Override
+    public List<URI> verificationBaseUrls(KeyMaterial material) {
+        return List.of(URI.create(CLOUD_SERVER_URL));
     }
 
     /**

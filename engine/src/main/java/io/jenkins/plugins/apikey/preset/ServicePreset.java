@@ -1,13 +1,15 @@
 package io.jenkins.plugins.apikey.preset;
 
+import io.jenkins.plugins.apikey.exchange.TokenRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * What the product knows about one service's keys: how to check them, the hint shown in place of
- * the key, the variables a binding uses by default, the console-mode arguments, and the values
- * derived from a key that must be masked with it.
+ * the key, the variables a binding uses by default, the console-mode arguments, the values
+ * derived from a key that must be masked with it, and whether and how the service verifies a key.
  */
 public sealed interface ServicePreset
         permits KatalonPreset, KatalonOnPremisePreset, XrayCloudPreset, KataloPreset, GenericPreset {
@@ -75,6 +77,22 @@ public sealed interface ServicePreset
      * own forms do not cover, such as a whole HTTP Basic header value.
      */
     List<String> maskValues(KeyMaterial material);
+
+    /**
+     * The request that asks the service whether a key works, or empty when the service has no
+     * verifier. It goes to {@code baseUrl}, or when that is {@code null} to the service's own
+     * server (on-premise: the key's server URL). A caller that takes {@code baseUrl} from elsewhere
+     * checks the request against {@link #verificationBaseUrls} before sending it.
+     *
+     * @param material a key that passes {@link #check}
+     * @throws IllegalArgumentException if the base URL is not an http or https URL
+     */
+    Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl);
+
+    /** The base URLs that belong to the service for this key: its servers, or the key's server URL. */
+    default List<URI> verificationBaseUrls(KeyMaterial material) {
+        return List.of();
+    }
 
     /** The findings for all parts of {@code material}, in field order. */
     default List<Finding> check(KeyMaterial material) {

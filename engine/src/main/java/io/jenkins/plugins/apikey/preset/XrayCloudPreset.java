@@ -1,7 +1,11 @@
 package io.jenkins.plugins.apikey.preset;
 
 import io.jenkins.plugins.apikey.EngineMessages;
+import io.jenkins.plugins.apikey.exchange.TokenRequest;
+import io.jenkins.plugins.apikey.exchange.XrayRegion;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -68,5 +72,16 @@ public final class XrayCloudPreset implements ServicePreset {
     @Override
     public List<String> maskValues(KeyMaterial material) {
         return List.of(material.key());
+    }
+
+    @Override
+    public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
+        return Optional.of(TokenRequest.xray(
+                baseUrl != null ? baseUrl : XrayRegion.GLOBAL.baseUrl(), material.clientId(), material.key()));
+    }
+
+    @Override
+    public List<URI> verificationBaseUrls(KeyMaterial material) {
+        return Arrays.stream(XrayRegion.values()).map(XrayRegion::baseUrl).toList();
     }
 }

@@ -19,12 +19,7 @@ public final class SecretText {
      * @throws CharacterCodingException if the bytes are not UTF-8
      */
     public static String fromFileBytes(byte[] bytes) throws CharacterCodingException {
-        String text = StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes))
-                .toString();
+        String text = decode(bytes);
         if (text.endsWith("\r\n")) {
             return text.substring(0, text.length() - 2);
         }
@@ -32,5 +27,19 @@ public final class SecretText {
             return text.substring(0, text.length() - 1);
         }
         return text;
+    }
+
+    /**
+     * {@code bytes} as strict UTF-8, nothing dropped.
+     *
+     * @throws CharacterCodingException if the bytes are not UTF-8
+     */
+    public static String decode(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
     }
 }

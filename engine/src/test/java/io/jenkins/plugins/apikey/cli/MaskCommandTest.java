@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,7 @@ class MaskCommandTest {
     private InputStream in = new ByteArrayInputStream(new byte[0]);
 
     private int run(Map<String, String> env, String... args) {
-        return Main.run(args, in, out, new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        return Main.run(args, Stdio.of(in, out, err), Environment.of(env));
     }
 
     private void input(String text) {
@@ -91,9 +90,10 @@ class MaskCommandTest {
         assertThat(stderr().lines().toList())
                 .containsExactly(
                         "mask: Secret file " + dir.resolve("nope") + " does not exist. Check the path.",
-                        "mask: Secret file " + notUtf8 + " is not UTF-8 text. Store the secret as UTF-8.",
+                        "mask: The secret file " + notUtf8 + " is not UTF-8 text, so its bytes cannot be masked"
+                                + " reliably. Store the secret as UTF-8 (for example with iconv).",
                         "mask: Secret file " + empty + " is empty. Put the secret in it.",
-                        "mask: Secret file " + dir + " cannot be read (IOException). "
+                        "mask: Secret file " + dir + " cannot be read (is a directory). "
                                 + "Check that it is a readable regular file.");
     }
 
@@ -120,7 +120,7 @@ class MaskCommandTest {
 
         assertThat(run(Map.of("PIN", "123"), "mask", "--secret-env", "PIN", "--min-length", "0"))
                 .isEqualTo(2);
-        assertThat(stderr()).contains("--min-length must be a whole number of at least 1, not '0'.");
+        assertThat(stderr()).contains("--min-length must be a whole number of at least 1, not 0.");
     }
 
     @Test
@@ -133,18 +133,107 @@ class MaskCommandTest {
         assertThat(stderr().lines().toList())
                 .containsExactly(
                         "mask: Nothing to mask: give at least one --secret-env NAME or --secret-file PATH.",
-                        "mask: Unknown option --secret. See --help for the options.",
-                        "mask: --secret-env needs a value. See --help.",
-                        "mask: --stats takes no value.",
-                        "Unknown command 'frobnicate'. Commands: mask, run. Run with --help for details.");
+                        "mask: Unknown option: '--secret'. Run 'api-keys mask --help' for the options.",
+                        "mask: Missing required parameter for option '--secret-env' (NAME). Run 'api-keys mask --help'"
+                                + " for the options.",
+                        "mask: Invalid value for option '--stats': 'yes' is not a boolean. Run 'api-keys mask --help'"
+                                + " for the options.",
+                        "api-keys: Unknown command 'frobnicate'. The commands are mask, run, verify, generate-completion."
+                                + " Run 'api-keys --help' for the options.");
     }
 
     @Test
-    void helpDocumentsEveryOption() {
+    void helpAndVersionOnTheToolAndEachCommand() {
         assertThat(run(Map.of(), "mask", "--help")).isZero();
-        assertThat(stderr()).contains("--secret-env", "--secret-file", "--min-length", "--stats", "Exit status");
-        assertThat(run(Map.of(), "--help")).isZero();
+        assertThat(stdout())
+                .contains(
+                        "Usage: api-keys mask [OPTIONS] < input > output",
+                        "Exit status",
+                        "Example: --secret-env KATALON_API_KEY",
+                        "Example: --secret-file /run/secrets/xray-secret",
+                        "Example: --preset KATALO_API_KEY=katalo",
+                        "Example: --min-length 6",
+                        "--stats",
+                        "--console-notes")
+                .doesNotContain("${DEFAULT-VALUE}");
+        for (List<String> args : List.of(
+                List.of("--version"), List.of("-V"), List.of("mask", "--version"), List.of("run", "--version"))) {
+            out.reset();
+            assertThat(run(Map.of(), args.toArray(String[]::new))).isZero();
+            assertThat(stdout()).startsWith("api-keys ").contains("Java ");
+        }
+        for (List<String> args :
+                List.of(List.of("-h"), List.of("--help"), List.of("run", "-h"), List.of("mask", "-h"))) {
+            out.reset();
+            assertThat(run(Map.of(), args.toArray(String[]::new))).isZero();
+            assertThat(stdout()).contains("Usage: api-keys");
+        }
+        out.reset();
         assertThat(run(Map.of())).isEqualTo(2);
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr()).contains("Commands:", "mask", "run", "generate-completion");
+    }
+
+    @Test
+    void presetAddsWhatItDerivesSuchAsTheSecretPartOfAKataloKey() {
+        String katalo = "kat_live_4f1a2b3c.9d8e7f6a5b4c3d2e1f0a";
+        input("whole " + katalo + "\nsecret part 9d8e7f6a5b4c3d2e1f0a\n");
+
+        int status = run(
+                Map.of("KATALO_API_KEY", katalo),
+                "mask",
+                "--secret-env",
+                "KATALO_API_KEY",
+                "--preset",
+                "KATALO_API_KEY=katalo");
+
+        assertThat(status).isZero();
+        assertThat(stdout()).isEqualTo("whole ****\nsecret part ****\n");
+    }
+
+    @Test
+    void presetMustNameAGivenSecretAndAKnownPreset() {
+        in = new FailingInput();
+
+        assertThat(run(Map.of("K", KEY), "mask", "--secret-env", "K", "--preset", "OTHER=katalon"))
+                .isEqualTo(2);
+        assertThat(run(Map.of("K", KEY), "mask", "--secret-env", "K", "--preset", "K=jira"))
+                .isEqualTo(2);
+
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: --preset names OTHER, which is not a --secret-env NAME or --secret-file PATH. Correct"
+                                + " the name.",
+                        "mask: Unknown preset 'jira'. Use one of katalon, katalon-onprem, xray, katalo, generic.");
+    }
+
+    @Test
+    void paddedSecretIsMaskedWithoutItsWhiteSpaceAndTheLogKeepsItsLineEnds() throws IOException {
+        Path file = Files.writeString(dir.resolve("padded"), "  0123456789abcdef\n\n");
+        input("key " + KEY + "\nnext line\nfile 0123456789abcdef\r\nend\n");
+
+        int status =
+                run(Map.of("PADDED", KEY + "\n"), "mask", "--secret-env", "PADDED", "--secret-file", file.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).isEqualTo("key ****\nnext line\nfile ****\r\nend\n");
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: warning: the environment variable PADDED starts or ends with white space (such as a"
+                                + " line end from $(cat file)); it is masked without that white space.",
+                        "mask: warning: the secret file " + file + " starts or ends with white space (such as a line"
+                                + " end from $(cat file)); it is masked without that white space.");
+    }
+
+    @Test
+    void consoleNotesPassThroughAndTheSecretAroundThemIsMasked() {
+        String note = "\u001B[8mha:AAAA\u001B[0m";
+        input("a " + note + " " + KEY.substring(0, 10) + note + KEY.substring(10) + " z\n");
+
+        assertThat(run(Map.of("K", KEY), "mask", "--secret-env", "K", "--console-notes"))
+                .isZero();
+
+        assertThat(stdout()).contains(note).doesNotContain(KEY.substring(10)).endsWith(" z\n");
     }
 
     private static ProcessBuilder maskProcess() {

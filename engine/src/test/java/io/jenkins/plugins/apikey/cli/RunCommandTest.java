@@ -2,16 +2,11 @@ package io.jenkins.plugins.apikey.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,28 +21,31 @@ class RunCommandTest {
 
     private static final String KEY = "3f2b8c1e-7d4a-4b9e-a1c2-5e6f7a8b1d07";
     private static final String ODD = "p@ss w0rd/\"odd\"&key'42";
-    private static final Map<String, String> ENV =
-            Map.of("PATH", System.getenv("PATH"), "KATALON_KEY", KEY, "ODD_KEY", ODD);
+    private static final Map<String, String> ENV = Map.of(
+            "PATH",
+            System.getenv("PATH"),
+            "KATALON_KEY",
+            KEY,
+            "ODD_KEY",
+            ODD,
+            "TMPDIR",
+            System.getProperty("java.io.tmpdir"));
 
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private InputStream in = new ByteArrayInputStream(new byte[0]);
+    private Cli cli = new Cli(ENV);
 
     private int run(String... args) {
-        List<String> all = new ArrayList<>(List.of("run"));
-        all.addAll(List.of(args));
-        return Main.run(all.toArray(String[]::new), in, out, new PrintStream(err, true, StandardCharsets.UTF_8), ENV);
+        return cli.run("run", args);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return cli.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return cli.stderr();
     }
 
     @Test
@@ -92,7 +90,7 @@ class RunCommandTest {
 
         assertThat(run("--key", "k=env:KATALON_KEY", "--", "sh", "-c", script)).isZero();
 
-        assertThat(out.toByteArray())
+        assertThat(cli.stdoutBytes())
                 .isEqualTo("plain € text\r\nno newline at the end".getBytes(StandardCharsets.UTF_8));
         assertThat(stderr()).isEqualTo("err");
     }
@@ -153,7 +151,7 @@ class RunCommandTest {
 
     @Test
     void keyFromStdinLeavesTheRestOfStdinToTheCommand() {
-        in = new ByteArrayInputStream((KEY + "\nrest of input\n").getBytes(StandardCharsets.UTF_8));
+        cli.input(KEY + "\nrest of input\n");
 
         assertThat(run(
                         "--key",
@@ -212,42 +210,60 @@ class RunCommandTest {
 
         assertThat(stderr().lines().toList())
                 .containsExactly(
-                        "run: Unknown preset 'jira' for key k. Use one of katalon, katalon-onprem, xray, katalo, generic.",
-                        "run: Environment variable MISSING is not set. Export it before running, or name another variable.",
+                        "run: Unknown preset 'jira' for key 'k'. Use one of katalon, katalon-onprem, xray, katalo,"
+                                + " generic.",
+                        "run: Key 'k' (env:MISSING): Environment variable MISSING is not set. Export it before running,"
+                                + " or name another variable.",
                         "run: '1BAD' (for credentials 'k') is not a valid variable name. Use letters, digits and"
                                 + " underscores, not starting with a digit.",
-                        "run: Credentials 'k' cannot be bound: A Katalo organisation key starts with kat_live_. Copy the"
-                                + " whole key, including that prefix.",
+                        "run: Key 'k' (env:ODD_KEY) cannot be used: A Katalo organisation key starts with kat_live_."
+                                + " Copy the whole key, including that prefix.",
                         stderr().lines().toList().get(4),
-                        "run: Command cannot be executed: " + dir + ". Check that it is an executable program.",
-                        "run: Give the command to run after --. See --help.",
-                        "run: Only one key can come from standard input.",
-                        "run: 'KATALON_KEY' is not a key source. Use env:VARIABLE, file:PATH or stdin.",
-                        "run: Key x uses preset xray, which needs --client-id x=env:VAR, file:PATH or value:ID.",
-                        "run: --preset names key k, but no --key k=... was given.");
+                        "run: Command cannot be executed: " + dir + ". Check that it is an executable program (chmod"
+                                + " +x) and not a directory.",
+                        "run: No command given. Put it after --, such as: api-keys run --key k=env:K -- ./build.sh",
+                        "run: Only one key can come from standard input; give the others with env: or file:.",
+                        "run: 'KATALON_KEY' (for key 'k') is not a key source. Use env:VARIABLE, file:PATH or stdin.",
+                        "run: Key 'x' uses preset xray, which needs its client id: add --client-id x=env:VAR,"
+                                + " file:PATH or value:ID.",
+                        "run: --preset names key 'k', but no --key k=... was given. Add the key, or correct the name.");
         assertThat(stderr().lines().toList().get(4)).startsWith("run: Command not found: no-such-command-");
         assertThat(stderr()).doesNotContain(KEY, ODD);
         assertThat(stdout()).isEmpty();
     }
 
     @Test
-    void helpDocumentsEveryOptionWithExamples() {
+    void helpDocumentsEveryOptionWithAnExample() {
         assertThat(run("--help")).isZero();
 
-        assertThat(stderr())
+        assertThat(stdout())
                 .contains(
-                        "--key NAME=env:VAR",
-                        "--key NAME=file:PATH",
-                        "--key NAME=stdin",
-                        "--preset NAME=PRESET",
-                        "--client-id",
-                        "--server-url",
-                        "--variable",
-                        "--key-file",
-                        "--agent-config",
+                        "Usage: api-keys run [OPTIONS] -- COMMAND [ARGS...]",
+                        "process group",
+                        "--kill-after",
+                        "$TMPDIR/api-keys-<pid>",
                         "process table",
                         "katalonc",
                         "TestOps agent",
-                        "127 the command was not found");
+                        "127:the command was not found".replace(":", "   "))
+                .doesNotContain("${DEFAULT-VALUE}");
+        for (String option : List.of(
+                "--key",
+                "--env-file",
+                "--preset",
+                "--client-id",
+                "--server-url",
+                "--variable",
+                "--client-id-variable",
+                "--args-variable",
+                "--key-file",
+                "--agent-config",
+                "--agent-config-path",
+                "--exchange-token",
+                "--xray-url",
+                "--kill-after")) {
+            assertThat(stdout()).as(option).containsPattern("Example: " + option + " \\S");
+        }
+        assertThat(stdout()).contains("--merge-output", "--no-masking", "--dry-run", "--xray-region", "--version");
     }
 }

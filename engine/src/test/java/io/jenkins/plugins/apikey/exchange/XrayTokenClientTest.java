@@ -84,9 +84,11 @@ class XrayTokenClientTest {
 
     @Test
     void baseUrlWithOrWithoutTrailingSlash() {
-        assertThat(XrayTokenClient.endpoint(URI.create("https://eu.xray.cloud.getxray.app/")))
+        assertThat(TokenRequest.xray(URI.create("https://eu.xray.cloud.getxray.app/"), CLIENT_ID, SECRET)
+                        .endpoint())
                 .isEqualTo(URI.create("https://eu.xray.cloud.getxray.app/api/v1/authenticate"));
-        assertThat(XrayTokenClient.endpoint(XrayRegion.GLOBAL.baseUrl()))
+        assertThat(TokenRequest.xray(XrayRegion.GLOBAL.baseUrl(), CLIENT_ID, SECRET)
+                        .endpoint())
                 .isEqualTo(URI.create("https://xray.cloud.getxray.app/api/v1/authenticate"));
         assertThat(XrayRegion.byName("eu")).contains(XrayRegion.EU);
         assertThat(XrayRegion.byName("mars")).isEmpty();

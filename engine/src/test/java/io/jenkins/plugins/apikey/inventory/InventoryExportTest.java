@@ -52,6 +52,27 @@ class InventoryExportTest {
     }
 
     @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasAreDefused() {
+        for (String formula : List.of(
+                "=1+1",
+                "+1",
+                "-1",
+                "@SUM(A1)",
+                "\t=1",
+                "\r=1",
+                " =1",
+                "\u00A0=1",
+                "\u3000@x",
+                "\uFF1D1+1",
+                "\uFF0B1")) {
+            assertThat(InventoryExport.csvCell(formula)).as(formula).contains("'" + formula);
+        }
+        for (String text : List.of("nightly-1", "a=b", "1-2", "user@example.com", "")) {
+            assertThat(InventoryExport.csvCell(text)).as(text).isEqualTo(text);
+        }
+    }
+
+    @Test
     void jsonHasEveryColumnWithNullsForMissingValues() {
         String json = InventoryExport.json(List.of(KEY));
 

@@ -32,6 +32,27 @@ class MaskingOutputStreamTest {
     }
 
     @Test
+    void logStreamPassesOnEachLineWithoutAFlush() throws IOException {
+        MaskingOutputStream log = SecretMatcher.compile(List.of(KEY)).newLogStream(sink);
+
+        log.write(utf8("[Pipeline] echo\nkey=" + KEY + " done\n"));
+
+        assertThat(written()).isEqualTo("[Pipeline] echo\nkey=**** done\n");
+    }
+
+    @Test
+    void logStreamHoldsTheStartOfAKeyUntilTheNextWrite() throws IOException {
+        MaskingOutputStream log = SecretMatcher.compile(List.of(KEY)).newLogStream(sink);
+
+        log.write(utf8("key=" + KEY.substring(0, 20)));
+        String beforeTheRest = written();
+        log.write(utf8(KEY.substring(20) + "\n"));
+
+        assertThat(beforeTheRest).isEqualTo("key=");
+        assertThat(written()).isEqualTo("key=****\n");
+    }
+
+    @Test
     void literalKeyIsMasked() throws IOException {
         assertThat(mask(List.of(KEY), "katalonc -apiKey=" + KEY + " -retry=0\n"))
                 .isEqualTo("katalonc -apiKey=**** -retry=0\n");

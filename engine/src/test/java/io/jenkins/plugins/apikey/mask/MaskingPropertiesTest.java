@@ -63,6 +63,50 @@ class MaskingPropertiesTest {
         });
     }
 
+    /**
+     * A log stream (never closed by Pipeline) holds back after each write only the possible start
+     * of a form, in what matching sees, and the start of an escape sequence or note not yet ended.
+     */
+    @Test
+    void logStreamHoldsBackOnlyThePossibleStartOfAForm() {
+        forAll(1500, scenarios(true), scenario -> {
+            byte[] text = scenario.bytes();
+            NaiveMasker oracle = scenario.oracle(true);
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            MaskingOutputStream out = scenario.matcher().newLogStream(sink);
+            List<Integer> sizes = scenario.chunking().sizes();
+            for (int at = 0, i = 0; at < text.length; i++) {
+                int size = Math.min(sizes.get(i % sizes.size()), text.length - at);
+                out.write(text, at, size);
+                at += size;
+                int unlexed = out.heldUnlexedBytes();
+                assertThat(unlexed == 0 || text[at - unlexed] == 0x1B)
+                        .as("bytes held before lexing: the start of an escape sequence or note")
+                        .isTrue();
+                byte[] seen = oracle.lex(Arrays.copyOf(text, at - unlexed)).text();
+                int held = out.heldBytes();
+                assertThat(held == 0 || endsInTheStartOfAForm(seen, seen.length - held, seen.length, oracle))
+                        .as("text held back after a write: nothing, or the end of a possible start of a form")
+                        .isTrue();
+            }
+            out.close();
+
+            assertThat(sink.toByteArray()).isEqualTo(oracle.mask(text));
+        });
+    }
+
+    private static boolean endsInTheStartOfAForm(byte[] text, int from, int end, NaiveMasker oracle) {
+        for (int p = from; p >= 0; p--) {
+            int length = end - p;
+            for (byte[] form : oracle.forms()) {
+                if (form.length > length && Arrays.equals(form, 0, length, text, p, end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Long texts in large writes reach the two-lane search, which short ones never use. */
     @Test
     void longTextsInLargeWritesMatchTheOracle() {

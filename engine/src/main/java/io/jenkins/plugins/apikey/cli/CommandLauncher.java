@@ -1,0 +1,85 @@
+package io.jenkins.plugins.apikey.cli;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Starts the command in a session and process group of its own ({@code setsid}, from util-linux
+ * or BusyBox), with the bound variables added to the environment byte for byte, so that {@code
+ * run} can signal the whole group and nothing the command starts is left out.
+ */
+final class CommandLauncher {
+
+    /** How the command's standard streams are connected. */
+    enum Streams {
+        /** Output through pipes that {@code run} masks; input passed on or inherited. */
+        MASKED,
+        /** Standard error into the same pipe as standard output. */
+        MERGED,
+        /** Output and input inherited: the command writes to {@code run}'s own streams. */
+        INHERITED
+    }
+
+    private static final String FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private final Environment environment;
+    private final boolean inheritStdin;
+
+    /**
+     * @param environment run's environment, which the command gets with the bound variables added
+     * @param inheritStdin whether the command reads run's own standard input directly
+     */
+    CommandLauncher(Environment environment, boolean inheritStdin) {
+        this.environment = environment;
+        this.inheritStdin = inheritStdin;
+    }
+
+    /** The group of a started command, and whether it has a group of its own. */
+    record Started(Process process, ProcessGroup group) {}
+
+    /** Whether {@code setsid} is there, so that the command gets a process group of its own. */
+    Optional<String> setsid() {
+        return CommandPath.find("setsid", environment.setting("PATH", FALLBACK_PATH) + ":/usr/bin:/bin")
+                .map(Object::toString);
+    }
+
+    /**
+     * Starts {@code command} with {@code variables} added to the environment.
+     *
+     * @throws RunFailure 127 or 126 when the program is missing or cannot be executed
+     */
+    Started start(List<String> command, Map<String, String> variables, Streams streams) throws RunFailure {
+        String childPath = variables.getOrDefault("PATH", environment.setting("PATH", FALLBACK_PATH));
+        CommandPath.check(command.get(0), childPath);
+        ProcessBuilder builder = new ProcessBuilder();
+        if (!environment.inherited()) {
+            builder.environment().clear();
+            builder.environment().putAll(environment.decoded());
+        }
+        List<String> words = new ArrayList<>();
+        Optional<String> setsid = setsid();
+        setsid.ifPresent(words::add);
+        words.addAll(ExactBytes.apply(variables, builder.environment()));
+        words.addAll(command);
+        builder.command(words);
+        if (inheritStdin) {
+            builder.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        }
+        if (streams == Streams.INHERITED) {
+            builder.redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
+        builder.redirectErrorStream(streams == Streams.MERGED);
+        try {
+            Process process = builder.start();
+            return new Started(process, new ProcessGroup(process, setsid.isPresent()));
+        } catch (IOException e) {
+            throw new RunFailure(
+                    RunFailure.CANNOT_EXECUTE,
+                    "Command cannot be executed: " + command.get(0) + " (" + Reasons.of(e)
+                            + "). Check that it is an executable program.");
+        }
+    }
+}
