@@ -1,8 +1,7 @@
 package io.jenkins.plugins.apikey.mask;
 
-import java.nio.ByteBuffer;
+import io.jenkins.plugins.apikey.secret.SecretText;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,12 +107,7 @@ final class JsonEncoder implements FormEncoder {
     /** {@code value} read as UTF-8, or null if it is not UTF-8. */
     static String decodeUtf8(byte[] value) {
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(value))
-                    .toString();
+            return SecretText.decode(value);
         } catch (CharacterCodingException e) {
             return null;
         }
