@@ -30,10 +30,14 @@ import picocli.CommandLine.Option;
         description = {
             "",
             "Copies standard input to standard output, replacing every form of every secret with ****: the literal"
-                    + " value, its lines, Base64 (also inside larger data such as HTTP Basic headers),"
-                    + " percent-encoding, JSON, XML/HTML, shell (set -x, backslash), Windows batch and $$ escaping."
-                    + " Output flows as it arrives: nothing waits for a line end, and bytes that could start a"
-                    + " secret are held only until the next bytes decide them.",
+                    + " value, the lines of a multi-line secret that carry secret material, Base64 (also inside"
+                    + " larger data such as HTTP Basic headers, line-wrapped, and Base64 of Base64), hexadecimal,"
+                    + " percent-encoding, JSON, XML/HTML, shell quoting (set -x, printf %%q, declare -p, $'...'),"
+                    + " PowerShell, Windows batch and $$ escaping, what bash and cmd.exe make of a secret used"
+                    + " unquoted, and a UUID in upper case or without dashes. Colour sequences and the line breaks"
+                    + " of wrapped Base64 inside a secret are skipped. Output flows as it arrives: nothing waits for"
+                    + " a line end, bytes that could start a secret are held only until the next bytes decide them,"
+                    + " and a start of a secret left at the end of the input is written unchanged.",
             "",
             "Secrets are read as bytes and must be UTF-8, whatever the locale. A secret that starts or ends with"
                     + " white space (a line end from $(cat file), a pasted space) is masked without it, with a"
@@ -223,6 +227,7 @@ final class MaskCommand implements Callable<Integer> {
             case SHORT_LINES ->
                 "the " + source + " has lines shorter than " + minLength
                         + " bytes; they are masked only as part of the whole value.";
+            case BLANK -> "the " + source + " is only white space and will not be masked.";
         };
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 final class BatchEncoder implements FormEncoder {
 
     private static final String CARET_ESCAPED = "^&<>|()";
+    private static final boolean[] SPECIAL = ByteBuilder.setOf(CARET_ESCAPED + "%");
 
     @Override
     public String name() {
@@ -13,18 +14,20 @@ final class BatchEncoder implements FormEncoder {
     }
 
     @Override
-    public List<String> encode(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (CARET_ESCAPED.indexOf(c) >= 0) {
-                out.append('^').append(c);
-            } else if (c == '%') {
-                out.append("%%");
+    public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, false, false)) {
+            return List.of(value);
+        }
+        ByteBuilder out = new ByteBuilder(value.length + 8);
+        for (byte b : value) {
+            if (b >= 0 && CARET_ESCAPED.indexOf(b) >= 0) {
+                out.append('^').append(b);
+            } else if (b == '%') {
+                out.append('%').append('%');
             } else {
-                out.append(c);
+                out.append(b);
             }
         }
-        return List.of(out.toString());
+        return List.of(out.toByteArray());
     }
 }

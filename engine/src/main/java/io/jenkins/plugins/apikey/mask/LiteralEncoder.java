@@ -11,7 +11,7 @@ final class LiteralEncoder implements FormEncoder {
     }
 
     @Override
-    public List<String> encode(String value) {
+    public List<byte[]> encode(byte[] value) {
         return List.of(value);
     }
 }

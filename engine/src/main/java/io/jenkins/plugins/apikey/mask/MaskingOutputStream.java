@@ -3,31 +3,33 @@ package io.jenkins.plugins.apikey.mask;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
 import java.util.Objects;
 
 /**
  * Writes what it is given to another stream with every occurrence of every form of the compiled
  * secrets replaced by {@code ****}. Obtain one from {@link SecretMatcher#newStream}.
  *
- * <p>Matches are found across any {@code write} boundaries, without line buffering. Where matches
- * overlap or touch, their union is replaced by a single {@code ****}. To decide a byte the stream
- * needs at most the next (longest form - 1) bytes, so it holds back no more than that and its
- * memory does not depend on line length. {@link #flush()} passes on every byte that can no longer
- * start a match and keeps the rest; {@link #close()} passes on the held tail, masking it when it is
- * the start of a form and at least the minimum length long.
+ * <p>A {@link TextLexer} separates the text that forms are matched in from invisible segments:
+ * colour sequences, line breaks inside wrapped Base64 and, when asked, Jenkins console notes.
+ * Invisible segments are written unchanged and in place; a form interrupted by them is still
+ * found, and masking it writes {@code ****} followed by the segments that were inside it.
  *
- * <p>With console notes kept, bytes from {@code ESC[8mha:} to the next {@code ESC[0m} go through
- * unchanged and in place, and matching sees the text around them as if they were not there. A note
- * is itself held back only while the text before it is; a note over {@value #NOTE_BUFFER_LIMIT}
- * bytes arriving then forces the decision on that text as {@link #close()} would.
+ * <p>Matches are found across any {@code write} boundaries, without line buffering. Where matches
+ * overlap or touch, their union is replaced by a single {@code ****}. To decide a byte of text the
+ * stream needs at most the next (longest form - 1) bytes, so it holds back no more than that.
+ * {@link #flush()} passes on every byte that can no longer start a match and keeps the rest;
+ * {@link #close()} passes on everything: a held start of a form that never became one is written
+ * unchanged.
+ *
+ * <p>Memory is bounded by a constant: the text buffer, the lexer's pending segment (at most {@link
+ * #MAX_NOTE_LENGTH} bytes) and the invisible segments waiting for held text (at most twice that).
+ * Should they exceed it (a log made of notes inside held text), they are written ahead of the
+ * held text rather than kept: out of place by less than the longest form, but never lost.
  *
  * <p>A stream that decides each write passes on, after every {@code write}, what {@link #flush()}
- * would, without flushing the target: it holds back only text that may be the start of a form.
- * That is for logs whose streams are dropped without being closed, as Pipeline drops the stream of
- * each step.
+ * would, without flushing the target: it holds back only what may be the start of a form or of an
+ * invisible segment. That is for logs whose streams are dropped without being closed, as Pipeline
+ * drops the stream of each step.
  *
  * <p>Not thread-safe: one writer at a time.
  */
@@ -36,21 +38,19 @@ public final class MaskingOutputStream extends OutputStream {
     /** What each masked range becomes. */
     public static final String MASK = "****";
 
-    static final int NOTE_BUFFER_LIMIT = 64 * 1024;
+    /** The longest console note passed through as one; longer note-shaped bytes are text. */
+    public static final int MAX_NOTE_LENGTH = TextLexer.MAX_NOTE_LENGTH;
 
     private static final byte[] MASK_BYTES = MASK.getBytes(StandardCharsets.US_ASCII);
     private static final int MIN_CAPACITY = 64 * 1024;
-    private static final byte ESC = 0x1B;
-    private static final byte[] NOTE_START = "\u001B[8mha:".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NOTE_END = "\u001B[0m".getBytes(StandardCharsets.US_ASCII);
 
     private final OutputStream out;
     private final PatternIndex index;
-    private final int minLength;
-    private final boolean keepNotes;
+    private final TextLexer lexer;
     private final boolean decideEachWrite;
-    private final boolean[] startsPattern = new boolean[256];
-    private final MatchQueue sink = new MatchQueue(this::mask);
+    private final Insertions insertions = new Insertions(2 * MAX_NOTE_LENGTH);
+    private final Lexed lexed = new Lexed();
+    private final MatchQueue sink = new MatchQueue(lexed);
     private final byte[] single = new byte[1];
     private final byte[] text;
     private int length;
@@ -60,23 +60,12 @@ public final class MaskingOutputStream extends OutputStream {
     private long maskedCount;
     private boolean closed;
 
-    private int noteStartMatched;
-    private boolean inNote;
-    private int noteEndMatched;
-    private boolean noteDirect;
-    private final Deque<PendingNote> pendingNotes = new ArrayDeque<>();
-
-    MaskingOutputStream(
-            OutputStream out, PatternIndex index, int minLength, boolean keepNotes, boolean decideEachWrite) {
+    MaskingOutputStream(OutputStream out, PatternIndex index, boolean keepNotes, boolean decideEachWrite) {
         this.out = out;
         this.index = index;
-        this.minLength = minLength;
-        this.keepNotes = keepNotes;
         this.decideEachWrite = decideEachWrite;
         this.text = new byte[index == null ? 0 : Math.max(MIN_CAPACITY, 2 * index.maxLength() + 1)];
-        if (index != null) {
-            index.markFirstBytes(startsPattern);
-        }
+        this.lexer = index == null ? null : new TextLexer(keepNotes ? lexed : null);
     }
 
     /** How many ranges have been replaced by {@link #MASK} so far. */
@@ -89,9 +78,14 @@ public final class MaskingOutputStream extends OutputStream {
         return length - emitted;
     }
 
-    /** Bytes received that may begin a console note and are held until it is known whether they do. */
-    int heldNoteStart() {
-        return noteStartMatched;
+    /** Bytes of invisible segments held: waiting for text, or not yet complete. */
+    int heldInvisibleBytes() {
+        return insertions.size() + heldUnlexedBytes();
+    }
+
+    /** The last bytes received, held until the lexer knows what segment they start. */
+    int heldUnlexedBytes() {
+        return lexer == null ? 0 : lexer.pendingBytes();
     }
 
     int capacity() {
@@ -113,11 +107,7 @@ public final class MaskingOutputStream extends OutputStream {
         if (index == null) {
             out.write(b, off, len);
         } else {
-            if (keepNotes) {
-                splitNotes(b, off, off + len);
-            } else {
-                appendText(b, off, len);
-            }
+            lexer.feed(b, off, len, lexed);
             if (decideEachWrite) {
                 decideTail(false);
             }
@@ -136,7 +126,7 @@ public final class MaskingOutputStream extends OutputStream {
         out.flush();
     }
 
-    /** Passes on everything held, masking a tail that starts a form, then closes the target. */
+    /** Passes on everything held, masking only whole forms, then closes the target. */
     @Override
     public void close() throws IOException {
         if (closed) {
@@ -144,13 +134,7 @@ public final class MaskingOutputStream extends OutputStream {
         }
         try {
             if (index != null) {
-                if (noteStartMatched > 0) {
-                    appendText(NOTE_START, 0, noteStartMatched);
-                    noteStartMatched = 0;
-                }
-                for (PendingNote note : pendingNotes) {
-                    note.complete = true;
-                }
+                lexer.finish(lexed);
                 decideTail(true);
             }
             out.flush();
@@ -159,96 +143,6 @@ public final class MaskingOutputStream extends OutputStream {
             out.close();
         }
     }
-
-    // ---- console notes ---------------------------------------------------------------------
-
-    private void splitNotes(byte[] b, int from, int end) throws IOException {
-        int i = from;
-        while (i < end) {
-            if (inNote) {
-                int start = i;
-                while (i < end && noteEndMatched < NOTE_END.length) {
-                    noteEndMatched = b[i] == NOTE_END[noteEndMatched] ? noteEndMatched + 1 : (b[i] == ESC ? 1 : 0);
-                    i++;
-                }
-                noteBytes(b, start, i - start);
-                if (noteEndMatched == NOTE_END.length) {
-                    endNote();
-                }
-            } else if (noteStartMatched > 0) {
-                if (b[i] == NOTE_START[noteStartMatched]) {
-                    i++;
-                    if (++noteStartMatched == NOTE_START.length) {
-                        noteStartMatched = 0;
-                        startNote();
-                    }
-                } else {
-                    appendText(NOTE_START, 0, noteStartMatched);
-                    noteStartMatched = 0;
-                }
-            } else {
-                int esc = i;
-                while (esc < end && b[esc] != ESC) {
-                    esc++;
-                }
-                appendText(b, i, esc - i);
-                if (esc < end) {
-                    noteStartMatched = 1;
-                    esc++;
-                }
-                i = esc;
-            }
-        }
-    }
-
-    private void startNote() throws IOException {
-        inNote = true;
-        noteEndMatched = 0;
-        decideTail(false);
-        if (emitted == length && pendingNotes.isEmpty()) {
-            noteDirect = true;
-            out.write(NOTE_START);
-        } else {
-            PendingNote note = new PendingNote(length);
-            note.append(NOTE_START, 0, NOTE_START.length);
-            pendingNotes.addLast(note);
-        }
-    }
-
-    private void noteBytes(byte[] b, int off, int len) throws IOException {
-        if (noteDirect) {
-            out.write(b, off, len);
-            return;
-        }
-        PendingNote note = pendingNotes.getLast();
-        note.append(b, off, len);
-        if (note.size > NOTE_BUFFER_LIMIT) {
-            decideTail(true);
-        }
-    }
-
-    private void endNote() {
-        inNote = false;
-        noteEndMatched = 0;
-        if (noteDirect) {
-            noteDirect = false;
-        } else {
-            pendingNotes.getLast().complete = true;
-        }
-    }
-
-    /** Writes the notes that all text before them has been written for. */
-    private void drainNotes() throws IOException {
-        while (!pendingNotes.isEmpty() && pendingNotes.peekFirst().position <= emitted) {
-            PendingNote note = pendingNotes.removeFirst();
-            out.write(note.bytes, 0, note.size);
-            if (!note.complete) {
-                noteDirect = true;
-            }
-        }
-    }
-
-    // ---- text ------------------------------------------------------------------------------
 
     private void appendText(byte[] b, int off, int len) throws IOException {
         while (len > 0) {
@@ -268,27 +162,49 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    private void appendInvisible(byte[] b, int off, int len) throws IOException {
+        if (emitted == length && insertions.isEmpty()) {
+            out.write(b, off, len);
+            return;
+        }
+        if (!insertions.fits(len)) {
+            // Bounded memory wins over placement: the held text may still start a form, so it
+            // cannot be written yet, but what waits for it can, a little early.
+            while (!insertions.isEmpty()) {
+                insertions.writeFirst(out);
+            }
+            if (!insertions.fits(len)) {
+                out.write(b, off, len);
+                return;
+            }
+        }
+        insertions.add(length, b, off, len);
+    }
+
     /**
      * Decides the positions that full-length scanning cannot yet: matches that fit in the text
-     * received, and where the first possible start of a later match is. Without {@code last}, text
-     * from there on is held; with it, that text is masked when it is at least the minimum length.
+     * received, and where the first possible start of a later match is. Without {@code last},
+     * text from there on is held; with it, it is written.
      */
     private void decideTail(boolean last) throws IOException {
         int limit = length - index.window() + 1;
         int hold = scanned;
-        if (limit > hold) {
+        while (hold < limit) {
             hold = index.scan(text, hold, limit, length, sink);
-        }
-        if (hold >= limit) {
-            while (hold < length && !(startsPattern[text[hold] & 0xFF] && index.isProperPrefix(text, hold, length))) {
-                hold++;
+            if (!last || hold >= limit) {
+                break;
             }
+            // A longer form cut off by the end of the input never completes: report the whole
+            // ones at that position and go on.
+            index.reportWholeAt(text, hold, length, sink);
+            hold++;
         }
         if (last) {
-            if (hold < length && length - hold >= minLength) {
-                mask(hold, length);
-            }
             hold = length;
+        } else if (hold >= limit) {
+            while (hold < length && !(index.startsPattern(text[hold]) && index.isProperPrefix(text, hold, length))) {
+                hold++;
+            }
         }
         scanned = hold;
         emitText(hold);
@@ -308,21 +224,26 @@ public final class MaskingOutputStream extends OutputStream {
             maskEnd = end;
             emitted = end;
         }
-        drainNotes();
+        writeInsertionsUpTo(emitted);
     }
 
-    /** Writes the text before {@code to} that is not written or masked yet, notes in place. */
+    /** Writes the text before {@code to} that is not written or masked yet, segments in place. */
     private void emitText(int to) throws IOException {
-        drainNotes();
+        writeInsertionsUpTo(emitted);
         while (emitted < to) {
             int stop = to;
-            PendingNote next = pendingNotes.peekFirst();
-            if (next != null && next.position < stop) {
-                stop = next.position;
+            if (!insertions.isEmpty() && insertions.firstPosition() < stop) {
+                stop = insertions.firstPosition();
             }
             out.write(text, emitted, stop - emitted);
             emitted = stop;
-            drainNotes();
+            writeInsertionsUpTo(emitted);
+        }
+    }
+
+    private void writeInsertionsUpTo(int position) throws IOException {
+        while (!insertions.isEmpty() && insertions.firstPosition() <= position) {
+            insertions.writeFirst(out);
         }
     }
 
@@ -333,28 +254,34 @@ public final class MaskingOutputStream extends OutputStream {
         scanned = 0;
         emitted -= shift;
         maskEnd = maskEnd >= shift ? maskEnd - shift : -1;
-        for (PendingNote note : pendingNotes) {
-            note.position -= shift;
-        }
+        insertions.shift(shift);
     }
 
-    /** A console note waiting for the text before it. */
-    private static final class PendingNote {
-        int position;
-        byte[] bytes = new byte[64];
-        int size;
-        boolean complete;
-
-        PendingNote(int position) {
-            this.position = position;
+    /**
+     * Where the lexer's and the search's output goes. A class rather than method references,
+     * whose first use costs start-up time.
+     */
+    private final class Lexed implements TextLexer.Sink, TextLexer.NoteCheck, PatternIndex.MatchSink {
+        @Override
+        public void text(byte[] b, int off, int len) throws IOException {
+            if (len > 0) {
+                appendText(b, off, len);
+            }
         }
 
-        void append(byte[] b, int off, int len) {
-            if (size + len > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + len));
-            }
-            System.arraycopy(b, off, bytes, size, len);
-            size += len;
+        @Override
+        public void invisible(byte[] b, int off, int len) throws IOException {
+            appendInvisible(b, off, len);
+        }
+
+        @Override
+        public boolean hidesNothing(byte[] note, int noteLength) {
+            return !index.occursIn(note, 0, noteLength);
+        }
+
+        @Override
+        public void match(int start, int end) throws IOException {
+            mask(start, end);
         }
     }
 }

@@ -29,6 +29,15 @@ final class PatternIndex {
     /** Shortest range worth splitting into two lanes. */
     private static final int MIN_LANE = 1024;
 
+    /**
+     * Most slots the shift table has; slots of the bit set beyond that share a shift entry, the
+     * smallest of theirs, so that the table stays in the processor's second-level cache.
+     */
+    private static final int MAX_TABLE_BITS = 18;
+
+    /** Largest shift table searched without the bit set: it stays in the nearest caches anyway. */
+    private static final int DIRECT_TABLE_BITS = 15;
+
     /** Longest window used for shifting; longer windows fill the shift table without paying back. */
     static final int MAX_WINDOW = 48;
 
@@ -49,9 +58,13 @@ final class PatternIndex {
     private final int block;
     private final int shiftDrop;
     private final byte[] shift;
+    private final long[] near;
+    private final int shared;
+    private final int maxShift;
     private final int bucketDrop;
     private final int[] bucketStart;
     private final int[] bucketPatterns;
+    private final boolean[] firstBytes = new boolean[256];
 
     /** @param patterns distinct, non-empty patterns in {@link Arrays#compareUnsigned} order */
     PatternIndex(byte[][] patterns) {
@@ -71,7 +84,10 @@ final class PatternIndex {
         int blocksPerPattern = window - block + 1;
         int shiftBits = Math.max(10, Math.min(22, ceilLog2((long) patterns.length * blocksPerPattern) + 2));
         this.shiftDrop = 32 - shiftBits;
-        this.shift = new byte[1 << shiftBits];
+        this.shared = Math.max(0, shiftBits - MAX_TABLE_BITS);
+        this.shift = new byte[1 << (shiftBits - shared)];
+        this.near = shiftBits > DIRECT_TABLE_BITS ? new long[(1 << shiftBits) >>> 6] : null;
+        this.maxShift = blocksPerPattern;
         Arrays.fill(shift, (byte) blocksPerPattern);
         int bucketBits = Math.max(4, Math.min(20, ceilLog2(patterns.length) + 1));
         this.bucketDrop = 32 - bucketBits;
@@ -83,18 +99,11 @@ final class PatternIndex {
     private void fillTables() {
         int[] bucketOf = new int[patterns.length];
         for (int i = 0; i < patterns.length; i++) {
-            byte[] pattern = patterns[i];
-            for (int end = block - 1; end < window; end++) {
-                int mixed = mix(pattern, end - block + 1);
-                int slot = mixed >>> shiftDrop;
-                int distance = window - 1 - end;
-                if (distance < (shift[slot] & 0xFF)) {
-                    shift[slot] = (byte) distance;
-                }
-                if (distance == 0) {
-                    bucketOf[i] = mixed >>> bucketDrop;
-                }
-            }
+            firstBytes[patterns[i][0] & 0xFF] = true;
+            // sorted patterns that share their first window (a Base64 core and its ending) are
+            // neighbours and have the same blocks
+            boolean sameWindow = i > 0 && Arrays.equals(patterns[i - 1], 0, window, patterns[i], 0, window);
+            bucketOf[i] = sameWindow ? bucketOf[i - 1] : addShifts(patterns[i]);
             bucketStart[bucketOf[i] + 1]++;
         }
         for (int b = 1; b < bucketStart.length; b++) {
@@ -104,6 +113,37 @@ final class PatternIndex {
         for (int i = 0; i < patterns.length; i++) {
             bucketPatterns[next[bucketOf[i]]++] = i;
         }
+    }
+
+    /**
+     * Enters the blocks of the first window of {@code pattern} in the shift table and returns its
+     * bucket. One call per pattern, so that the JIT compiler takes it over after a few hundred
+     * patterns rather than after the whole loop has run long enough in the interpreter.
+     */
+    private int addShifts(byte[] pattern) {
+        int bucket = 0;
+        long value = blockValue(pattern, 0);
+        for (int end = block - 1; end < window; end++) {
+            if (end >= block) {
+                // the next block: one byte out at the bottom, one in at the top
+                value = value >>> 8 | (long) (pattern[end] & 0xFF) << (8 * (block - 1));
+            }
+            int mixed = mix(value);
+            int slot = mixed >>> shiftDrop;
+            int distance = window - 1 - end;
+            if (distance < (shift[slot >>> shared] & 0xFF)) {
+                shift[slot >>> shared] = (byte) distance;
+            }
+            if (near != null) {
+                // every slot with a block gets its bit, also when a slot sharing its shift entry
+                // already lowered that entry
+                near[slot >>> 6] |= 1L << slot;
+            }
+            if (distance == 0) {
+                bucket = mixed >>> bucketDrop;
+            }
+        }
+        return bucket;
     }
 
     int maxLength() {
@@ -124,6 +164,9 @@ final class PatternIndex {
      */
     int scan(byte[] text, int from, int limit, int end, MatchSink sink) throws IOException {
         final byte[] shiftTable = shift;
+        final long[] nearTable = near;
+        final int far = maxShift;
+        final int sharedBits = shared;
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         int p = from;
@@ -138,7 +181,7 @@ final class PatternIndex {
         if (block == 8) {
             while (p < limit) {
                 int mixed = (int) (((long) LONG_LE.get(text, p + blockOffset) * GOLDEN_64) >>> 32);
-                int s = shiftTable[mixed >>> drop];
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -150,7 +193,7 @@ final class PatternIndex {
         } else if (block == 4) {
             while (p < limit) {
                 int mixed = (int) INT_LE.get(text, p + blockOffset) * GOLDEN;
-                int s = shiftTable[mixed >>> drop];
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -162,7 +205,7 @@ final class PatternIndex {
         } else {
             while (p < limit) {
                 int mixed = mix(text, p + blockOffset);
-                int s = shiftTable[mixed >>> drop];
+                int s = shift(shiftTable, nearTable, far, sharedBits, mixed >>> drop);
                 if (s != 0) {
                     p += s & 0xFF;
                 } else if (verify(text, p, end, mixed, sink)) {
@@ -183,6 +226,9 @@ final class PatternIndex {
      */
     private int scanTwoLanes(byte[] text, int from, int limit, int end, MatchQueue queue) throws IOException {
         final byte[] shiftTable = shift;
+        final long[] nearTable = near;
+        final int far = maxShift;
+        final int sharedBits = shared;
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         final int middle = from + (limit - from) / 2;
@@ -192,8 +238,8 @@ final class PatternIndex {
         while (a < middle && b < limit) {
             int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
             int mixedB = (int) (((long) LONG_LE.get(text, b + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shiftTable[mixedA >>> drop];
-            int sb = shiftTable[mixedB >>> drop];
+            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
+            int sb = shift(shiftTable, nearTable, far, sharedBits, mixedB >>> drop);
             if (sa != 0) {
                 a += sa & 0xFF;
             } else {
@@ -207,7 +253,7 @@ final class PatternIndex {
         }
         while (a < middle) {
             int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shiftTable[mixedA >>> drop];
+            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
             if (sa != 0) {
                 a += sa & 0xFF;
             } else {
@@ -216,6 +262,18 @@ final class PatternIndex {
         }
         queue.stopDeferring();
         return scan(text, b, limit, end, queue.target());
+    }
+
+    /**
+     * The shift for {@code slot}. The bit set of slots with a shorter shift than the largest is
+     * an eighth of the shift table's size and stays in the processor's cache where the table,
+     * with thousands of forms, does not; most steps need only the bit.
+     */
+    private static int shift(byte[] shiftTable, long[] nearTable, int far, int sharedBits, int slot) {
+        if (nearTable == null) {
+            return shiftTable[slot];
+        }
+        return (nearTable[slot >>> 6] & 1L << slot) == 0 ? far : shiftTable[slot >>> sharedBits];
     }
 
     /** Reports the patterns that occur at {@code p}; false when one is cut off by {@code end}. */
@@ -235,11 +293,45 @@ final class PatternIndex {
         return true;
     }
 
-    /** Sets {@code starts[b]} for every byte value {@code b} that some pattern starts with. */
-    void markFirstBytes(boolean[] starts) {
-        for (byte[] pattern : patterns) {
-            starts[pattern[0] & 0xFF] = true;
+    /** Whether some pattern occurs whole in {@code text[from, end)}. */
+    boolean occursIn(byte[] text, int from, int end) {
+        int p = from;
+        while (p + window <= end) {
+            int mixed = mix(text, p + window - block);
+            int s = shift(shift, near, maxShift, shared, mixed >>> shiftDrop);
+            if (s != 0) {
+                p += s & 0xFF;
+                continue;
+            }
+            int bucket = mixed >>> bucketDrop;
+            for (int k = bucketStart[bucket], last = bucketStart[bucket + 1]; k < last; k++) {
+                if (wholeAt(text, p, end, patterns[bucketPatterns[k]])) {
+                    return true;
+                }
+            }
+            p++;
         }
+        return false;
+    }
+
+    /** Reports every pattern that occurs whole at {@code p}, where {@code p + window <= end}. */
+    void reportWholeAt(byte[] text, int p, int end, MatchSink sink) throws IOException {
+        int bucket = mix(text, p + window - block) >>> bucketDrop;
+        for (int k = bucketStart[bucket], last = bucketStart[bucket + 1]; k < last; k++) {
+            byte[] pattern = patterns[bucketPatterns[k]];
+            if (wholeAt(text, p, end, pattern)) {
+                sink.match(p, p + pattern.length);
+            }
+        }
+    }
+
+    private static boolean wholeAt(byte[] text, int p, int end, byte[] pattern) {
+        return p + pattern.length <= end && Arrays.equals(text, p, p + pattern.length, pattern, 0, pattern.length);
+    }
+
+    /** Whether some pattern starts with {@code b}. */
+    boolean startsPattern(byte b) {
+        return firstBytes[b & 0xFF];
     }
 
     /**
@@ -267,18 +359,26 @@ final class PatternIndex {
         return false;
     }
 
+    /**
+     * The hash the scan loops compute of the block at {@code offset}, without their byte-array
+     * views: filling the tables runs before the JIT compiler has caught up, and the views are slow
+     * until it has.
+     */
     private int mix(byte[] bytes, int offset) {
-        if (block == 8) {
-            return (int) (((long) LONG_LE.get(bytes, offset) * GOLDEN_64) >>> 32);
+        return mix(blockValue(bytes, offset));
+    }
+
+    private int mix(long blockValue) {
+        return block == 8 ? (int) ((blockValue * GOLDEN_64) >>> 32) : (int) blockValue * GOLDEN;
+    }
+
+    /** The block at {@code offset} as a little-endian number. */
+    private long blockValue(byte[] bytes, int offset) {
+        long value = 0;
+        for (int i = block - 1; i >= 0; i--) {
+            value = value << 8 | (bytes[offset + i] & 0xFF);
         }
-        if (block == 4) {
-            return (int) INT_LE.get(bytes, offset) * GOLDEN;
-        }
-        int value = 0;
-        for (int i = 0; i < block; i++) {
-            value |= (bytes[offset + i] & 0xFF) << (8 * i);
-        }
-        return value * GOLDEN;
+        return value;
     }
 
     private static int ceilLog2(long n) {

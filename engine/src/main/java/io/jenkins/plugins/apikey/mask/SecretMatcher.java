@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The compiled form of a set of secrets: every {@link SecretForms form} of every secret that is
@@ -29,6 +27,9 @@ public final class SecretMatcher implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
+
+    /** About how many distinct forms a key has (a UUID has 22), to size the set of forms. */
+    private static final int FORMS_PER_SECRET = 24;
 
     /** The minimum length used when none is given: shorter forms would mask ordinary words. */
     public static final int DEFAULT_MIN_LENGTH = 4;
@@ -51,52 +52,50 @@ public final class SecretMatcher implements Serializable {
     }
 
     /**
-     * Compiles {@code secrets}; forms shorter than {@code minLength} UTF-8 bytes are left out and
-     * empty secrets are ignored.
+     * Compiles the UTF-8 bytes of {@code secrets}; see {@link #compileBytes(Collection, int)}.
+     * Null and empty secrets are ignored.
      *
      * @throws IllegalArgumentException if {@code minLength} is less than 1
      */
     public static SecretMatcher compile(Collection<String> secrets, int minLength) {
+        List<byte[]> bytes = new ArrayList<>(secrets.size());
+        for (String secret : secrets) {
+            bytes.add(secret == null ? null : secret.getBytes(StandardCharsets.UTF_8));
+        }
+        return compileBytes(bytes, minLength);
+    }
+
+    /** Compiles {@code secrets} with the {@link #DEFAULT_MIN_LENGTH default minimum length}. */
+    public static SecretMatcher compileBytes(Collection<byte[]> secrets) {
+        return compileBytes(secrets, DEFAULT_MIN_LENGTH);
+    }
+
+    /**
+     * Compiles secrets given as the exact bytes to mask, whatever their encoding; forms shorter
+     * than {@code minLength} bytes are left out (see {@link SecretForms} for fragment forms). Null
+     * and empty secrets are ignored; secrets that cannot be fully masked are reported by position
+     * in {@link #unmaskable()}.
+     *
+     * @throws IllegalArgumentException if {@code minLength} is less than 1
+     */
+    public static SecretMatcher compileBytes(Collection<byte[]> secrets, int minLength) {
         if (minLength < 1) {
             throw new IllegalArgumentException("The minimum length must be at least 1, not " + minLength + ".");
         }
-        Set<String> forms = new HashSet<>();
+        FormSet forms = new FormSet(FORMS_PER_SECRET * secrets.size());
         List<UnmaskableSecret> unmaskable = new ArrayList<>();
         int position = 0;
-        for (String secret : secrets) {
+        for (byte[] secret : secrets) {
             int index = position++;
-            if (secret == null || secret.isEmpty()) {
+            if (secret == null || secret.length == 0) {
                 continue;
             }
-            if (SecretForms.utf8Length(secret) < minLength) {
-                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.TOO_SHORT));
-                continue;
-            }
-            if (SecretForms.lines(secret).stream()
-                    .anyMatch(line -> !line.isEmpty() && SecretForms.utf8Length(line) < minLength)) {
-                unmaskable.add(new UnmaskableSecret(index, UnmaskableSecret.Reason.SHORT_LINES));
-            }
-            for (String form : SecretForms.of(secret)) {
-                if (SecretForms.utf8Length(form) >= minLength) {
-                    forms.add(form);
-                }
+            UnmaskableSecret.Reason problem = SecretForms.add(secret, minLength, forms);
+            if (problem != null) {
+                unmaskable.add(new UnmaskableSecret(index, problem));
             }
         }
-        return new SecretMatcher(sortedDistinct(forms), minLength, unmaskable);
-    }
-
-    private static byte[][] sortedDistinct(Set<String> forms) {
-        byte[][] sorted = forms.stream()
-                .map(form -> form.getBytes(StandardCharsets.UTF_8))
-                .sorted(Arrays::compareUnsigned)
-                .toArray(byte[][]::new);
-        int distinct = 0;
-        for (byte[] pattern : sorted) {
-            if (distinct == 0 || !Arrays.equals(sorted[distinct - 1], pattern)) {
-                sorted[distinct++] = pattern;
-            }
-        }
-        return Arrays.copyOf(sorted, distinct);
+        return new SecretMatcher(forms.sorted(), minLength, unmaskable);
     }
 
     /** The secrets that cannot be fully masked, by position; never their content. */
@@ -116,7 +115,7 @@ public final class SecretMatcher implements Serializable {
 
     /** Wraps {@code out} in a masking stream; Jenkins console notes are treated as text. */
     public MaskingOutputStream newStream(OutputStream out) {
-        return new MaskingOutputStream(out, index, minLength, false, false);
+        return new MaskingOutputStream(out, index, false, false);
     }
 
     /**
@@ -126,7 +125,7 @@ public final class SecretMatcher implements Serializable {
      *     through unchanged, matching secrets in the text around them as if the notes were absent
      */
     public MaskingOutputStream newStream(OutputStream out, boolean keepConsoleNotes) {
-        return new MaskingOutputStream(out, index, minLength, keepConsoleNotes, false);
+        return new MaskingOutputStream(out, index, keepConsoleNotes, false);
     }
 
     /**
@@ -135,7 +134,7 @@ public final class SecretMatcher implements Serializable {
      * text that is not secret is never held back waiting for a flush or close that may not come.
      */
     public MaskingOutputStream newLogStream(OutputStream out) {
-        return new MaskingOutputStream(out, index, minLength, true, true);
+        return new MaskingOutputStream(out, index, true, true);
     }
 
     /** Masks a whole string, such as an error message. */

@@ -15,7 +15,12 @@ public record UnmaskableSecret(int index, Reason reason) implements Serializable
     public enum Reason {
         /** The secret is shorter than the minimum length: it is not masked at all. */
         TOO_SHORT,
-        /** Some lines of a multi-line secret are shorter than the minimum: they are not masked on their own. */
-        SHORT_LINES
+        /**
+         * Some lines of a multi-line secret that carry secret material are shorter than the
+         * minimum: they are masked only as part of the whole value.
+         */
+        SHORT_LINES,
+        /** The secret is only white space and line ends: it is not masked at all. */
+        BLANK
     }
 }

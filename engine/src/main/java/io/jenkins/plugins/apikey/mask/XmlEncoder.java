@@ -17,9 +17,14 @@ final class XmlEncoder implements FormEncoder {
         return "xml";
     }
 
+    private static final boolean[] SPECIAL = ByteBuilder.setOf("&<>\"'");
+
     @Override
-    public List<String> encode(String value) {
-        List<String> forms = new ArrayList<>();
+    public List<byte[]> encode(byte[] value) {
+        if (!ByteBuilder.containsAny(value, SPECIAL, false, false)) {
+            return List.of(value);
+        }
+        List<byte[]> forms = new ArrayList<>(9);
         forms.add(escape(value, "\"", "'"));
         for (String doubleQuote : DOUBLE_QUOTE) {
             for (String singleQuote : SINGLE_QUOTE) {
@@ -29,19 +34,18 @@ final class XmlEncoder implements FormEncoder {
         return forms;
     }
 
-    private static String escape(String value, String doubleQuote, String singleQuote) {
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(doubleQuote);
-                case '\'' -> out.append(singleQuote);
-                default -> out.append(c);
+    private static byte[] escape(byte[] value, String doubleQuote, String singleQuote) {
+        ByteBuilder out = new ByteBuilder(value.length + 16);
+        for (byte b : value) {
+            switch (b) {
+                case '&' -> out.appendAscii("&amp;");
+                case '<' -> out.appendAscii("&lt;");
+                case '>' -> out.appendAscii("&gt;");
+                case '"' -> out.appendAscii(doubleQuote);
+                case '\'' -> out.appendAscii(singleQuote);
+                default -> out.append(b);
             }
         }
-        return out.toString();
+        return out.toByteArray();
     }
 }

@@ -33,8 +33,9 @@ class LocaleBytesTest {
 
     @Test
     void runInjectsTheExactBytesUnderAnotherNameAndMasksThem() throws Exception {
-        String hex = HexFormat.of().formatHex(KEY.getBytes(StandardCharsets.UTF_8));
-        String script = "printf %s \"$OTHER_NAME\" | od -An -tx1 | tr -d ' \\n'; echo;"
+        // the bytes one by one, with spaces: the key's plain hex digits are one of its masked forms
+        String hex = HexFormat.of().withPrefix(" ").formatHex(KEY.getBytes(StandardCharsets.UTF_8));
+        String script = "printf %s \"$OTHER_NAME\" | od -An -tx1 | tr -d '\\n'; echo;"
                 + " printf 'key %s\\n' \"$OTHER_NAME\"; printf 'file %s\\n' \"$(cat \"$OTHER_NAME_FILE\")\";"
                 + " printf 'unchanged %s\\n' \"$NON_ASCII_KEY\"";
         try (RunProcess run = RunProcess.start(

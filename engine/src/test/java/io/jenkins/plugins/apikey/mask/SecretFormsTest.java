@@ -8,17 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SecretFormsTest {
 
-    @Test
-    void singleLineSecretHasNoLineVariants() {
-        assertThat(SecretForms.variants("abc")).containsExactly("abc");
-    }
-
-    @Test
-    void multiLineSecretAddsEachLineAndBothLineEndings() {
-        assertThat(SecretForms.variants("one\r\ntwo\nthree\n"))
-                .containsExactlyInAnyOrder(
-                        "one\r\ntwo\nthree\n", "one\ntwo\nthree", "one\r\ntwo\r\nthree", "one", "two", "three");
-    }
+    private static final String UUID = "7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70";
 
     @Test
     void emptySecretHasNoForms() {
@@ -26,10 +16,20 @@ class SecretFormsTest {
     }
 
     @Test
-    void formsOfAUuidKeyAreFewAndDistinct() {
-        assertThat(SecretForms.of("7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70"))
-                .contains("7d1f8a3e-5b2c-4c1e-9f0a-2b3c4d5e6f70")
-                .hasSizeLessThanOrEqualTo(7);
+    void uuidKeyAlsoUpperCaseAndWithoutDashes() {
+        assertThat(SecretForms.of(UUID))
+                .contains(
+                        UUID,
+                        UUID.toUpperCase(),
+                        UUID.replace("-", ""),
+                        UUID.replace("-", "").toUpperCase());
+    }
+
+    @Test
+    void formsOfAUuidKeyAreDistinctAndBounded() {
+        // literal and its 3 display variants, 3 Base64 cores and 2 endings, 9 Base64-of-Base64,
+        // 2 hex, 2 JSON with every character escaped
+        assertThat(SecretForms.of(UUID)).hasSize(22);
     }
 
     @Test
@@ -45,5 +45,35 @@ class SecretFormsTest {
 
         // 22 bytes: the 29 leading characters depend on the value alone
         assertThat(SecretForms.of(value)).contains(encoded.substring(0, 8 * joined.length / 6));
+    }
+
+    @Test
+    void trailingLineEndsAndBlankLinesAroundTheSecretAreNotPartOfAnyForm() {
+        assertThat(SecretForms.of("abcdefgh\r\n")).isEqualTo(SecretForms.of("abcdefgh"));
+        assertThat(SecretForms.of("\n \nab cd\n  ef \n\t\n\n")).isEqualTo(SecretForms.of("ab cd\n  ef "));
+    }
+
+    @Test
+    void shellsDropBackslashesAndCaretsOfAnUnquotedSecret() {
+        assertThat(SecretForms.of("foo\\bar\\")).contains("foobar\\");
+        assertThat(SecretForms.of("^<^>^(^)^^^&^|")).contains("<>()^&|");
+    }
+
+    /** JENKINS-72412: with a minimum of 1, a one-character secret must not turn echo into ec****o. */
+    @Test
+    void fragmentFormsKeepTheirOwnMinimum() {
+        assertThat(SecretForms.of("a".getBytes(StandardCharsets.UTF_8), 1))
+                .extracting(form -> new String(form, StandardCharsets.UTF_8))
+                .doesNotContain("h", "Y", "YQ", "61");
+    }
+
+    @Test
+    void formsAreWhatMatchingSeesOfThemWithoutWrapBreaks() {
+        String line = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj";
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + line + "\n" + line + "\n-----END PRIVATE KEY-----";
+
+        // the line ends after the two 64-column lines are wrap breaks, which matching skips
+        assertThat(SecretForms.of(pem))
+                .contains("-----BEGIN PRIVATE KEY-----\n" + line + line + "-----END PRIVATE KEY-----");
     }
 }

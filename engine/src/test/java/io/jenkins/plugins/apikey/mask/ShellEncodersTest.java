@@ -8,22 +8,37 @@ class ShellEncodersTest {
 
     @Test
     void bashAndAshQuoteEscapes() {
-        assertThat(new ShellQuoteEncoder().encode("it's")).containsExactly("it'\\''s", "it'\"'\"'s");
+        assertThat(Encoded.of(new ShellQuoteEncoder(), "it's"))
+                .containsExactly("it'\\''s", "'it'\\''s'", "it'\"'\"'s", "'it'\"'\"'s'");
+        assertThat(Encoded.of(new ShellQuoteEncoder(), "plain-key_1.0")).containsExactly("plain-key_1.0");
     }
 
     @Test
-    void backslashEscapesMetacharactersOrDoubleQuoteSpecials() {
-        assertThat(new BackslashEncoder().encode("a b$c\"d`e"))
-                .containsExactly("a\\ b\\$c\\\"d\\`e", "a b\\$c\\\"d\\`e");
+    void printfQZshAndDoubleQuoteStylesOfBackslashes() {
+        assertThat(Encoded.of(new BackslashEncoder(), "#a b$c\"d`e=~f#"))
+                .containsExactly(
+                        "\\#a\\ b\\$c\\\"d\\`e=\\~f#", "\\#a\\ b\\$c\\\"d\\`e\\=\\~f\\#", "#a b\\$c\\\"d\\`e=~f#");
+    }
+
+    @Test
+    void ansiCQuotingNamesControlsAndUsesOctalForTheRest() {
+        assertThat(Encoded.of(new AnsiCQuoteEncoder(), "a'b\\c\nd\u0001\u001Be"))
+                .containsExactly("a\\'b\\\\c\\nd\\001\\Ee");
+        assertThat(Encoded.of(new AnsiCQuoteEncoder(), "é")).containsExactly("é", "\\303\\251");
+    }
+
+    @Test
+    void powerShellDoublesSingleQuotesAndBacktickEscapes() {
+        assertThat(Encoded.of(new PowerShellEncoder(), "it's `$x\"")).containsExactly("it''s `$x\"", "it's ```$x`\"");
     }
 
     @Test
     void windowsBatchCaretsAndPercents() {
-        assertThat(new BatchEncoder().encode("a&b|c%d^e")).containsExactly("a^&b^|c%%d^^e");
+        assertThat(Encoded.of(new BatchEncoder(), "a&b|c%d^e")).containsExactly("a^&b^|c%%d^^e");
     }
 
     @Test
     void dollarDoubled() {
-        assertThat(new DollarEncoder().encode("p$ss$")).containsExactly("p$$ss$$");
+        assertThat(Encoded.of(new DollarEncoder(), "p$ss$")).containsExactly("p$$ss$$");
     }
 }

@@ -10,12 +10,12 @@ class XmlEncoderTest {
 
     @Test
     void textContentEscapesOnlyMarkup() {
-        assertThat(encoder.encode("a&b<c>\"d'")).contains("a&amp;b&lt;c&gt;\"d'");
+        assertThat(Encoded.of(encoder, "a&b<c>\"d'")).contains("a&amp;b&lt;c&gt;\"d'");
     }
 
     @Test
     void attributeStylesForQuotes() {
-        assertThat(encoder.encode("\"'"))
+        assertThat(Encoded.of(encoder, "\"'"))
                 .contains("&quot;&#39;", "&quot;&#039;", "&quot;&apos;", "&quot;&#x27;", "&#34;&#39;");
     }
 }
