@@ -69,6 +69,9 @@ public final class PlanApplier {
                     Messages.PlanApplier_NeedsWorkspace(plan.files().get(0).variable()));
         }
         FilePath parent = WorkspaceList.tempDir(workspace);
+        if (parent == null) {
+            throw new AbortException(Messages.PlanApplier_NoTempDir(workspace.getRemote()));
+        }
         parent.mkdirs();
         FilePath directory = parent.createTempDir("api-keys", "");
         try {
@@ -76,8 +79,10 @@ public final class PlanApplier {
             for (BindingPlan.PlannedFile planned : plan.files()) {
                 FilePath file = directory.child(planned.relativePath());
                 FilePath folder = file.getParent();
-                folder.mkdirs();
-                folder.chmod(OWNER_ONLY_DIRECTORY);
+                if (folder != null && !folder.equals(directory)) {
+                    folder.mkdirs();
+                    folder.chmod(OWNER_ONLY_DIRECTORY);
+                }
                 file.write("", "UTF-8");
                 file.chmod(OWNER_ONLY_FILE);
                 try (OutputStream out = file.write()) {

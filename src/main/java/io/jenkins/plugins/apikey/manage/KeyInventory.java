@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apikey.manage;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
@@ -139,6 +140,7 @@ final class KeyInventory {
                 ? Messages.KeyInventory_ApiKey()
                 : Messages.KeyInventory_ClientCredentials();
         KeyStates.State state = KeyStates.get().observe(ref, material);
+        CredentialsScope scope = credentials.getScope();
         KeyRecord record = new KeyRecord(
                 credentials.getId(),
                 kind,
@@ -146,7 +148,7 @@ final class KeyInventory {
                 credentials.getHint(),
                 credentials.getDescription(),
                 where,
-                credentials.getScope() == null ? "" : credentials.getScope().name(),
+                scope == null ? "" : scope.name(),
                 state.firstSeen(),
                 state.lastRotated(),
                 state.lastUsed(),

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apikey.manage;
 
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.model.User;
@@ -67,12 +68,13 @@ public final class KeyOperations {
     private static Result apply(Operation operation, KeyInventory.Row row) throws IOException {
         KeyStates states = KeyStates.get();
         CredentialsStore store = row.store();
+        Domain domain = row.domain();
         return switch (operation) {
             case DELETE -> {
-                if (store == null) {
+                if (store == null || domain == null) {
                     yield failed(row, Messages.KeyOperations_ReadOnly());
                 }
-                boolean removed = store.removeCredentials(row.domain(), row.credentials());
+                boolean removed = store.removeCredentials(domain, row.credentials());
                 if (removed) {
                     states.forget(row.ref());
                 }
@@ -109,7 +111,8 @@ public final class KeyOperations {
         KeyInventory.Row row = found.get();
         String id = row.record().id();
         CredentialsStore store = row.store();
-        if (store == null) {
+        Domain domain = row.domain();
+        if (store == null || domain == null) {
             return failed(row, Messages.KeyOperations_ReadOnly());
         }
         String plain = value == null ? "" : value.getPlainText();
@@ -140,7 +143,7 @@ public final class KeyOperations {
             }
         }
         try {
-            if (!store.updateCredentials(row.domain(), row.credentials(), replacement)) {
+            if (!store.updateCredentials(domain, row.credentials(), replacement)) {
                 return failed(row, Messages.KeyOperations_NotRemoved());
             }
         } catch (IOException e) {

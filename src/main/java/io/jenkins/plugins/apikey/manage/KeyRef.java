@@ -38,8 +38,8 @@ public record KeyRef(
     /** The key {@code id} in {@code domain} of {@code store}. */
     @NonNull
     public static KeyRef of(@NonNull CredentialsStore store, @CheckForNull Domain domain, @NonNull String id) {
-        String name = domain == null || domain.getName() == null ? "" : domain.getName();
-        return new KeyRef(contextOf(store.getContext()), name, id);
+        String name = domain == null ? null : domain.getName();
+        return new KeyRef(contextOf(store.getContext()), name == null ? "" : name, id);
     }
 
     /** The key {@code id} of the secret directory. */

@@ -92,7 +92,7 @@ public final class SecretDirectory {
             return new Scan(entries, problems);
         }
         for (Path file : files) {
-            String name = file.getFileName().toString();
+            String name = String.valueOf(file.getFileName());
             if (isSidecar(name)) {
                 if (!Files.exists(directory.resolve(baseName(name)))) {
                     problems.add(new Problem(name, "is a settings file without a key file " + baseName(name) + "."));

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.apikey.mask;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -112,7 +114,11 @@ final class FormSet {
     }
 
     /** Unsigned lexicographic order; a class rather than a method reference, which costs start-up time. */
-    private static final class Unsigned implements Comparator<byte[]> {
+    private static final class Unsigned implements Comparator<byte[]>, Serializable {
+
+        @Serial
+        private static final long serialVersionUID = 1L;
+
         @Override
         public int compare(byte[] a, byte[] b) {
             return Arrays.compareUnsigned(a, b);
