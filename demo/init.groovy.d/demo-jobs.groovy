@@ -20,7 +20,7 @@ node {
             echo "plain:       $KATALON_API_KEY"
             echo "katalonc:    katalonc -runMode=console $KATALON_ARGS"
             echo "basic auth:  Authorization: Basic $(printf ':%s' "$KATALON_API_KEY" | base64)"
-            printf 'json:        {"apiKey": "%s"}' "$KATALON_API_KEY"; echo
+            printf 'json:        {"apiKey": "%s"}\\\\n' "$KATALON_API_KEY"
             echo "xray:        client $XRAY_CLIENT_ID secret $XRAY_CLIENT_SECRET"
             echo "katalo:      Authorization: Bearer $KATALO_API_KEY"
         \'\'\'

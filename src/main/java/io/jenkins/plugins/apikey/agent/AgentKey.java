@@ -110,7 +110,7 @@ public final class AgentKey extends AbstractDescribableImpl<AgentKey> implements
                             List.of(),
                             CredentialsMatchers.allOf(
                                     CredentialsMatchers.instanceOf(ServiceKeyCredentials.class),
-                                    CredentialsMatchers.withScope(CredentialsScope.GLOBAL)))
+                                    CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM))))
                     .includeCurrentValue(credentialsId);
         }
 

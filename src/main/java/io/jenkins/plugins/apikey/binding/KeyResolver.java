@@ -112,8 +112,8 @@ public final class KeyResolver {
     }
 
     /**
-     * Resolves agent bindings from the global credentials: only GLOBAL-scoped ones, since SYSTEM
-     * scope is for Jenkins itself and never for builds.
+     * Resolves agent bindings from the global credentials: never SYSTEM-scoped ones, which are for
+     * Jenkins itself and never for builds (no scope at all counts as global).
      *
      * @param node where the keys are bound (checked for revocation and expiry, use recorded), or
      *     {@code null} when they are only resolved to be masked
@@ -150,7 +150,8 @@ public final class KeyResolver {
                 CredentialsProvider.lookupCredentialsInItemGroup(
                         StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, List.of()),
                 CredentialsMatchers.allOf(
-                        CredentialsMatchers.withId(id), CredentialsMatchers.withScope(CredentialsScope.GLOBAL)));
+                        CredentialsMatchers.withId(id),
+                        CredentialsMatchers.not(CredentialsMatchers.withScope(CredentialsScope.SYSTEM))));
     }
 
     /**

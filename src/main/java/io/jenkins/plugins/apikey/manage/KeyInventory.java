@@ -148,7 +148,7 @@ final class KeyInventory {
                 credentials.getHint(),
                 credentials.getDescription(),
                 where,
-                scope == null ? "" : scope.name(),
+                (scope == null ? CredentialsScope.GLOBAL : scope).name(),
                 state.firstSeen(),
                 state.lastRotated(),
                 state.lastUsed(),

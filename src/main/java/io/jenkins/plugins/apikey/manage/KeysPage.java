@@ -67,7 +67,9 @@ public final class KeysPage implements ModelObject {
      *
      * @param record the key
      * @param ref its reference for forms
-     * @param state revoked, expired, idle or active
+     * @param state revoked, expired, idle or active, as shown
+     * @param stateCode the same as a fixed word for styles: {@code revoked}, {@code expired},
+     *     {@code idle} or {@code active}
      * @param ageDays days since its current value took effect, or -1 when unknown
      * @param lastUsedUrl the URL of the build that last bound it, relative to the Jenkins root, or
      *     {@code null}
@@ -76,6 +78,7 @@ public final class KeysPage implements ModelObject {
             KeyRecord record,
             String ref,
             String state,
+            String stateCode,
             long ageDays,
             @CheckForNull String lastUsedUrl) {}
 
@@ -247,26 +250,44 @@ public final class KeysPage implements ModelObject {
         };
     }
 
-    /** The state shown for a key: revoked, over a policy limit, or active. */
-    static String state(KeyRecord record) {
-        if (record.revoked()) {
-            return Messages.ApiKeysPage_Revoked();
+    /** The state of a key: revoked, over a policy limit, or active. */
+    enum State {
+        REVOKED,
+        EXPIRED,
+        IDLE,
+        ACTIVE;
+
+        static State of(KeyRecord record) {
+            if (record.revoked()) {
+                return REVOKED;
+            }
+            List<RotationPolicy.Violation> violations =
+                    ApiKeyPolicy.get().toPolicy().check(record, Instant.now());
+            if (violations.stream().anyMatch(v -> v.kind() == RotationPolicy.Violation.Kind.TOO_OLD)) {
+                return EXPIRED;
+            }
+            return violations.isEmpty() ? ACTIVE : IDLE;
         }
-        List<RotationPolicy.Violation> violations =
-                ApiKeyPolicy.get().toPolicy().check(record, Instant.now());
-        if (violations.stream().anyMatch(v -> v.kind() == RotationPolicy.Violation.Kind.TOO_OLD)) {
-            return Messages.ApiKeysPage_Expired();
+
+        String shown() {
+            return switch (this) {
+                case REVOKED -> Messages.ApiKeysPage_Revoked();
+                case EXPIRED -> Messages.ApiKeysPage_Expired();
+                case IDLE -> Messages.ApiKeysPage_Idle();
+                case ACTIVE -> Messages.ApiKeysPage_Active();
+            };
         }
-        return violations.isEmpty() ? Messages.ApiKeysPage_Active() : Messages.ApiKeysPage_Idle();
     }
 
     private static Shown shown(KeyInventory.Row row) {
         KeyRecord record = row.record();
         Instant since = record.currentSince();
         long age = since == null ? -1 : Duration.between(since, Instant.now()).toDays();
-        KeyStates.State state = KeyStates.get().state(row.ref());
-        String url = state == null ? null : state.lastUsedUrl();
-        return new Shown(record, row.ref().encoded(), state(record), age, url);
+        KeyStates.State remembered = KeyStates.get().state(row.ref());
+        String url = remembered == null ? null : remembered.lastUsedUrl();
+        State state = State.of(record);
+        return new Shown(
+                record, row.ref().encoded(), state.shown(), state.name().toLowerCase(Locale.ROOT), age, url);
     }
 
     private List<KeyInventory.Row> rows() {
