@@ -24,6 +24,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** An API key stored in a credentials store, encrypted. */
@@ -176,6 +177,25 @@ public final class ApiKeyCredentialsImpl extends BaseStandardCredentials impleme
                         : FormValidation.warning(Messages.ApiKeyCredentialsImpl_ServerUrlUnused(preset.displayName()));
             }
             return PresetForms.validation(preset.checkServerUrl(value));
+        }
+
+        /**
+         * Asks the service whether the key in the form works (see {@link KeyTests}). The fields are
+         * read as sent: Jenkins would decrypt a stored key's ciphertext in a {@code String} parameter,
+         * and {@link KeyTests} must know that it was one.
+         */
+        @POST
+        public FormValidation doTestKey(@ContextInPath ModelObject context, StaplerRequest2 request)
+                throws InterruptedException {
+            PresetForms.checkCanConfigure(context);
+            return KeyTests.test(
+                    context,
+                    ApiKeyCredentialsImpl.class,
+                    preset(request.getParameter("service")),
+                    request.getParameter("secret"),
+                    null,
+                    request.getParameter("serverUrl"),
+                    request.getParameter("id"));
         }
 
         private static ServicePreset preset(String service) {

@@ -23,6 +23,7 @@ import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.verb.POST;
 
 /** A client id and secret pair stored in a credentials store; the secret is encrypted. */
@@ -146,6 +147,25 @@ public final class ClientCredentialsImpl extends BaseStandardCredentials impleme
             return secret.isEmpty()
                     ? FormValidation.ok()
                     : PresetForms.validation(preset(service).checkKey(secret));
+        }
+
+        /**
+         * Asks the service whether the client id and secret in the form work (see {@link KeyTests}).
+         * The fields are read as sent: Jenkins would decrypt a stored secret's ciphertext in a
+         * {@code String} parameter, and {@link KeyTests} must know that it was one.
+         */
+        @POST
+        public FormValidation doTestKey(@ContextInPath ModelObject context, StaplerRequest2 request)
+                throws InterruptedException {
+            PresetForms.checkCanConfigure(context);
+            return KeyTests.test(
+                    context,
+                    ClientCredentialsImpl.class,
+                    preset(request.getParameter("service")),
+                    request.getParameter("password"),
+                    request.getParameter("username"),
+                    null,
+                    request.getParameter("id"));
         }
 
         private static ServicePreset preset(String service) {

@@ -12,7 +12,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.verb.POST;
 
-/** The rotation policy for API keys: maximum age and idle time, and whether expired keys may bind. */
+/**
+ * The rotation policy for API keys: maximum age and idle time, whether expired keys may bind, and
+ * whether keys are verified with their services daily.
+ */
 @Extension
 @Symbol("apiKeyPolicy")
 public final class ApiKeyPolicy extends GlobalConfiguration {
@@ -20,6 +23,7 @@ public final class ApiKeyPolicy extends GlobalConfiguration {
     private int maxAgeDays;
     private int maxIdleDays;
     private boolean failBuildsOnExpiredKeys;
+    private boolean verifyDaily;
 
     public ApiKeyPolicy() {
         load();
@@ -57,6 +61,17 @@ public final class ApiKeyPolicy extends GlobalConfiguration {
     @DataBoundSetter
     public void setFailBuildsOnExpiredKeys(boolean failBuildsOnExpiredKeys) {
         this.failBuildsOnExpiredKeys = failBuildsOnExpiredKeys;
+        save();
+    }
+
+    /** Whether shared keys are verified with their services once a day. */
+    public boolean isVerifyDaily() {
+        return verifyDaily;
+    }
+
+    @DataBoundSetter
+    public void setVerifyDaily(boolean verifyDaily) {
+        this.verifyDaily = verifyDaily;
         save();
     }
 

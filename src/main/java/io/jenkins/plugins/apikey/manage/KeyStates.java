@@ -15,6 +15,8 @@ import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.inventory.KeyFingerprint;
 import io.jenkins.plugins.apikey.inventory.KeyHistory;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
+import io.jenkins.plugins.apikey.verify.Verdict;
+import io.jenkins.plugins.apikey.verify.Verification;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,6 +119,9 @@ public final class KeyStates implements Saveable {
         String lastUsedUrl;
         long revokedAt;
         String revokedBy;
+        long verifiedAt;
+        Verdict verdict;
+        String verifiedMessage;
 
         @CheckForNull
         public Instant firstSeen() {
@@ -155,10 +160,28 @@ public final class KeyStates implements Saveable {
             return revokedBy;
         }
 
+        /** The last answer of the key's service about its current value, or {@code null} if never asked. */
+        @CheckForNull
+        public Checked checked() {
+            return verdict == null || verifiedAt == 0
+                    ? null
+                    : new Checked(verdict, Instant.ofEpochMilli(verifiedAt), verifiedMessage);
+        }
+
         private static Instant instant(long millis) {
             return millis == 0 ? null : Instant.ofEpochMilli(millis);
         }
     }
+
+    /**
+     * What a service last said about a key: never the key or a token, only the verdict and the
+     * message shown to users.
+     *
+     * @param verdict valid, rejected or unknown
+     * @param at when it was asked
+     * @param message what the answer means and what to do
+     */
+    public record Checked(Verdict verdict, Instant at, String message) {}
 
     /**
      * Records having seen key {@code ref} with {@code material}, noting a rotation when its value
@@ -178,6 +201,9 @@ public final class KeyStates implements Saveable {
             state.firstSeen = now.firstSeen().toEpochMilli();
             state.lastRotated =
                     now.lastRotated() == null ? 0 : now.lastRotated().toEpochMilli();
+            if (previous != null && !now.fingerprint().equals(previous.fingerprint())) {
+                forgetVerification(state);
+            }
             unsaved = true;
         }
         return state;
@@ -200,6 +226,21 @@ public final class KeyStates implements Saveable {
         state.lastUsedBy = by;
         state.lastUsedUrl = url;
         persist();
+    }
+
+    /** Records what key {@code ref}'s service said about its current value. */
+    public synchronized void recordVerification(@NonNull KeyRef ref, @NonNull Verification verification) {
+        State state = states.computeIfAbsent(ref.encoded(), ignored -> new State());
+        state.verifiedAt = System.currentTimeMillis();
+        state.verdict = verification.verdict();
+        state.verifiedMessage = verification.message();
+        persist();
+    }
+
+    private static void forgetVerification(State state) {
+        state.verifiedAt = 0;
+        state.verdict = null;
+        state.verifiedMessage = null;
     }
 
     /** Revokes key {@code ref}; false if it already was. */

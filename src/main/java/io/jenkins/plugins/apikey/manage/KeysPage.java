@@ -32,8 +32,8 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * The API Keys page for one scope: every key Jenkins holds (from Manage Jenkins), or the keys of
- * one folder's own stores (from that folder). Searchable and paged, with bulk delete, revoke and
- * reinstate, rotation and CSV and JSON export. The object that hands it out checks access; every
+ * one folder's own stores (from that folder). Searchable and paged, with bulk delete, revoke,
+ * reinstate and verification with the keys' services, rotation and CSV and JSON export. The object that hands it out checks access; every
  * action checks it again. Reading the page changes nothing on disk.
  */
 @Restricted(NoExternalUse.class)
@@ -73,6 +73,9 @@ public final class KeysPage implements ModelObject {
      * @param ageDays days since its current value took effect, or -1 when unknown
      * @param lastUsedUrl the URL of the build that last bound it, relative to the Jenkins root, or
      *     {@code null}
+     * @param checked what its service said when last asked, such as "Valid, checked 3 min ago",
+     *     or {@code null} if never asked
+     * @param checkedCode the verdict as a fixed word for styles, or {@code null}
      */
     public record Shown(
             KeyRecord record,
@@ -80,7 +83,9 @@ public final class KeysPage implements ModelObject {
             String state,
             String stateCode,
             long ageDays,
-            @CheckForNull String lastUsedUrl) {}
+            @CheckForNull String lastUsedUrl,
+            @CheckForNull String checked,
+            @CheckForNull String checkedCode) {}
 
     /**
      * The keys the request asks for ({@code q}, {@code size}, {@code page}).
@@ -131,7 +136,7 @@ public final class KeysPage implements ModelObject {
 
     /** How long ago {@code instant} was, such as "3 days ago"; empty for never. */
     @NonNull
-    public String ago(@CheckForNull Instant instant) {
+    public static String ago(@CheckForNull Instant instant) {
         if (instant == null) {
             return "";
         }
@@ -197,6 +202,9 @@ public final class KeysPage implements ModelObject {
             @QueryParameter String selection,
             @QueryParameter boolean confirmed) {
         accessCheck.run();
+        if ("verify".equals(operation)) {
+            return verify(selected(request, selection));
+        }
         KeyOperations.Operation op;
         try {
             op = KeyOperations.Operation.valueOf(String.valueOf(operation).toUpperCase(Locale.ROOT));
@@ -219,6 +227,28 @@ public final class KeysPage implements ModelObject {
                     .with("keys", keys);
         }
         return HttpResponses.forwardToView(this, "results").with("results", KeyOperations.apply(op, refs, rows()));
+    }
+
+    /** The verification this page started last, running or done, or {@code null}. */
+    @CheckForNull
+    public KeyVerifications.Run getVerification() {
+        accessCheck.run();
+        return KeyVerifications.get().latest(scope());
+    }
+
+    /** Starts verifying {@code refs} with their services in the background and shows its progress. */
+    private HttpResponse verify(List<KeyRef> refs) {
+        List<KeyInventory.Row> rows =
+                rows().stream().filter(row -> refs.contains(row.ref())).toList();
+        if (rows.isEmpty()) {
+            return HttpResponses.errorWithoutStack(400, Messages.KeysPage_NothingSelected("verify"));
+        }
+        KeyVerifications.get().start(scope(), rows);
+        return HttpResponses.redirectTo("verification");
+    }
+
+    private String scope() {
+        return folder == null ? "" : folder.getFullName();
     }
 
     /** Replaces one key's value; the new value is checked against the key's preset first. */
@@ -286,8 +316,18 @@ public final class KeysPage implements ModelObject {
         KeyStates.State remembered = KeyStates.get().state(row.ref());
         String url = remembered == null ? null : remembered.lastUsedUrl();
         State state = State.of(record);
+        KeyStates.Checked checked = remembered == null ? null : remembered.checked();
         return new Shown(
-                record, row.ref().encoded(), state.shown(), state.name().toLowerCase(Locale.ROOT), age, url);
+                record,
+                row.ref().encoded(),
+                state.shown(),
+                state.name().toLowerCase(Locale.ROOT),
+                age,
+                url,
+                checked == null
+                        ? null
+                        : Messages.KeysPage_Checked(KeyVerifications.shown(checked.verdict()), ago(checked.at())),
+                checked == null ? null : KeyVerifications.code(checked.verdict()));
     }
 
     private List<KeyInventory.Row> rows() {

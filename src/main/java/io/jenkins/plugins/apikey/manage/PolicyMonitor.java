@@ -1,19 +1,24 @@
 package io.jenkins.plugins.apikey.manage;
 
+import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
 import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.apikey.inventory.KeyRecord;
 import io.jenkins.plugins.apikey.inventory.RotationPolicy;
+import io.jenkins.plugins.apikey.verify.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 
 /**
  * Tells administrators which shared API keys (system, folders, secret directory) break the
- * rotation policy, with a link to the API Keys page. Personal keys are left out: the list is
+ * rotation policy or were rejected by their service when last verified, with a link to the API Keys page. Personal keys are left out: the list is
  * shared by every administrator.
  */
 @Extension
@@ -26,6 +31,11 @@ public final class PolicyMonitor extends AdministrativeMonitor {
     private volatile List<String> violations = List.of();
     private volatile Instant checked = Instant.EPOCH;
 
+    @NonNull
+    public static PolicyMonitor get() {
+        return ExtensionList.lookupSingleton(PolicyMonitor.class);
+    }
+
     @Override
     public String getDisplayName() {
         return Messages.PolicyMonitor_DisplayName();
@@ -36,7 +46,7 @@ public final class PolicyMonitor extends AdministrativeMonitor {
         return !getViolations().isEmpty();
     }
 
-    /** What breaks the policy, one message per broken limit. */
+    /** What needs attention: one message per broken limit and per rejected key. */
     public List<String> getViolations() {
         Instant now = Instant.now();
         if (Duration.between(checked, now).compareTo(REFRESH) >= 0) {
@@ -49,13 +59,26 @@ public final class PolicyMonitor extends AdministrativeMonitor {
     public void refresh(Instant now) {
         RotationPolicy policy = ApiKeyPolicy.get().toPolicy();
         List<String> found = new ArrayList<>();
-        if (!policy.equals(RotationPolicy.NONE)) {
-            for (KeyInventory.Row row : KeyInventory.collectShared()) {
-                KeyRecord record = row.record();
-                policy.check(record, now).forEach(violation -> found.add(violation.message()));
-            }
+        for (KeyInventory.Row row : KeyInventory.collectShared()) {
+            KeyRecord record = row.record();
+            policy.check(record, now).forEach(violation -> found.add(violation.message()));
+            rejection(row, now).ifPresent(found::add);
         }
         violations = List.copyOf(found);
         checked = now;
+    }
+
+    /** Says that the service refused the key the last time it was asked, unless it is revoked since. */
+    private static Optional<String> rejection(KeyInventory.Row row, Instant now) {
+        KeyRecord record = row.record();
+        KeyStates.State state = KeyStates.get().state(row.ref());
+        KeyStates.Checked checked = state == null ? null : state.checked();
+        if (record.revoked() || checked == null || checked.verdict() != Verdict.REJECTED) {
+            return Optional.empty();
+        }
+        String ago = Messages.ApiKeysPage_Ago(Util.getTimeSpanString(
+                Math.max(0, Duration.between(checked.at(), now).toMillis())));
+        return Optional.of(
+                Messages.PolicyMonitor_Rejected(record.id(), record.service(), record.hint(), ago, checked.message()));
     }
 }

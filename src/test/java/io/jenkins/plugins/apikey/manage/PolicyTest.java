@@ -48,7 +48,7 @@ class PolicyTest {
                 .asString()
                 .startsWith("Key 'katalon-nightly' has had the same value for 120 days, more than the 90 days");
         String html = j.createWebClient().goTo("manage/").getWebResponse().getContentAsString();
-        assertThat(html).contains("1 API key limits are broken under the rotation policy.");
+        assertThat(html).contains("API keys need attention (1)");
     }
 
     @Test

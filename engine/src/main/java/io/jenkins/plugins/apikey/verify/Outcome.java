@@ -8,6 +8,8 @@ public enum Outcome {
     REJECTED(Verdict.REJECTED),
     /** The service has no verifier; nothing was sent. */
     NO_VERIFIER(Verdict.UNKNOWN),
+    /** The key, or what goes with it such as a server URL, fails its preset's checks; nothing was sent. */
+    NOT_SENT(Verdict.UNKNOWN),
     /** HTTP 429: the service is limiting requests. */
     RATE_LIMITED(Verdict.UNKNOWN),
     /** HTTP 5xx: the service failed. */

@@ -31,6 +31,11 @@ public record Verification(
                 Outcome.NO_VERIFIER, null, 0, null, Duration.ZERO, EngineMessages.verifyNoVerifier(keyName));
     }
 
+    /** The answer for a key that was not sent because {@code reason}, a message for users, says it cannot work. */
+    public static Verification notSent(String reason) {
+        return new Verification(Outcome.NOT_SENT, null, 0, null, Duration.ZERO, reason);
+    }
+
     /** Whether the key was accepted, refused, or neither. */
     public Verdict verdict() {
         return outcome.verdict();
