@@ -43,6 +43,9 @@ public final class OccurrenceStream extends OutputStream {
     private long textBase;
     private long consumed;
     private boolean closed;
+    private long lastStart = -1;
+    private int[] lastLengths = new int[8];
+    private int lastLengthCount;
 
     OccurrenceStream(PatternIndex index, SecretLocator locator, Listener listener, boolean keepNotes) {
         this.index = index;
@@ -129,6 +132,9 @@ public final class OccurrenceStream extends OutputStream {
     /** Reports {@code text[start, end)}, a form, at its offsets in the stream. */
     private void report(int start, int end) throws IOException {
         long first = textBase + start;
+        if (isRepeated(first, end - start)) {
+            return;
+        }
         long last = textBase + end - 1;
         SecretLocator.Label label = locator.labelOf(text, start, end);
         listener.occurrence(new Occurrence(
@@ -137,6 +143,31 @@ public final class OccurrenceStream extends OutputStream {
                 label.secret(),
                 label.form(),
                 invisible.inside(first, last)));
+    }
+
+    /**
+     * Whether the form of {@code length} bytes at text offset {@code first} was reported already.
+     * The search reports the forms that fit at a position before it finds one cut off by the end
+     * of the text received, and searches that position again once more text has come (or, at the
+     * end, reports what fits there): the masker masks such a form twice, harmlessly; a report must
+     * not list it twice. Starts arrive in order, so only the forms at the last start are kept.
+     */
+    private boolean isRepeated(long first, int length) {
+        if (first != lastStart) {
+            lastStart = first;
+            lastLengthCount = 0;
+        } else {
+            for (int i = 0; i < lastLengthCount; i++) {
+                if (lastLengths[i] == length) {
+                    return true;
+                }
+            }
+        }
+        if (lastLengthCount == lastLengths.length) {
+            lastLengths = Arrays.copyOf(lastLengths, 2 * lastLengths.length);
+        }
+        lastLengths[lastLengthCount++] = length;
+        return false;
     }
 
     /**
