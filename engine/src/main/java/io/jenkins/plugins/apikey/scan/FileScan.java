@@ -28,6 +28,12 @@ final class FileScan {
     /** How much of the lines before and after a line rules may look at. */
     static final int CONTEXT = 16 * 1024;
 
+    /**
+     * How far the pieces of a line longer than the buffer overlap: more than any shape's key with
+     * its anchor, so that a key across the end of one piece is seen whole at the start of the next.
+     */
+    static final int OVERLAP = 4 * 1024;
+
     /** Bytes read at a time. */
     private static final int CHUNK = 64 * 1024;
 
@@ -141,7 +147,19 @@ final class FileScan {
         int end = last ? filled : lineEnds[first + ready - 1] + 1;
         if (end > lineFrom) {
             lines.scan(
-                    buf, lower, lineFrom, end, lineEnds, first, ready, lineNumber, base + lineFrom, column, 0, filled);
+                    buf,
+                    lower,
+                    lineFrom,
+                    end,
+                    lineEnds,
+                    first,
+                    ready,
+                    lineNumber,
+                    base + lineFrom,
+                    column,
+                    0,
+                    filled,
+                    end);
         }
         int lastStart = ready > 0 ? lineEnds[first + ready - 1] + 1 : lineFrom;
         column = ready > 0 ? 1 + (end - lastStart) : column + (end - lineFrom);
@@ -153,11 +171,12 @@ final class FileScan {
 
     /**
      * Makes room in the full buffer: keeps the lines not yet shown and the context before them. When
-     * they fill it, one line longer than the buffer, the rules see what there is of it as a piece.
+     * they fill it, one line longer than the buffer, the rules see what there is of it as a piece,
+     * and the next piece starts {@link #OVERLAP} bytes before its end.
      */
     private void makeRoom() {
         if (lineFrom - CONTEXT <= 0) {
-            showLines(filled, true);
+            showPiece(filled - OVERLAP);
         }
         int shift = lineFrom - CONTEXT;
         System.arraycopy(buf, shift, buf, 0, filled - shift);
@@ -169,6 +188,33 @@ final class FileScan {
         base += shift;
         filled -= shift;
         lineFrom -= shift;
+    }
+
+    /**
+     * Shows the whole lines that end before {@code cut}, then the line that runs past it as a piece
+     * up to the end of the buffer, with only the anchors before {@code cut}: the next piece starts at
+     * {@code cut}.
+     */
+    private void showPiece(int cut) {
+        showLines(cut, false);
+        if (cut > lineFrom) {
+            lines.scan(
+                    buf,
+                    lower,
+                    lineFrom,
+                    filled,
+                    lineEnds,
+                    first,
+                    count,
+                    lineNumber,
+                    base + lineFrom,
+                    column,
+                    0,
+                    filled,
+                    cut);
+            column += cut - lineFrom;
+            lineFrom = cut;
+        }
     }
 
     private void occurrence(Occurrence occurrence) {

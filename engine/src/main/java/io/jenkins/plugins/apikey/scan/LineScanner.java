@@ -39,6 +39,8 @@ final class LineScanner {
      * @param column the column of {@code b[from]}
      * @param windowFrom the first byte of {@code b} that rules may look at, before {@code from}
      * @param windowTo the end of the bytes rules may look at, after {@code to}
+     * @param anchorLimit anchors that start here or later are left for a later call: {@code to} for
+     *     whole lines, less for a piece of a long line whose rest comes again with the next piece
      */
     void scan(
             byte[] b,
@@ -52,8 +54,9 @@ final class LineScanner {
             long offset,
             long column,
             int windowFrom,
-            int windowTo) {
-        findAnchors(lower, from, to);
+            int windowTo,
+            int anchorLimit) {
+        findAnchors(lower, from, to, anchorLimit);
         int h = 0;
         while (h < hitCount) {
             int position = (int) (hits[h] >>> 32);
@@ -88,8 +91,11 @@ final class LineScanner {
         }
     }
 
-    /** Every anchor that lies whole in {@code lower[from, to)}, as (position, rule, anchor), in order. */
-    private void findAnchors(byte[] lower, int from, int to) {
+    /**
+     * Every anchor that lies whole in {@code lower[from, to)} and starts before {@code anchorLimit},
+     * as (position, rule, anchor), in order.
+     */
+    private void findAnchors(byte[] lower, int from, int to, int anchorLimit) {
         hitCount = 0;
         String text = new String(lower, from, to - from, StandardCharsets.ISO_8859_1);
         List<String> words = shapes.words();
@@ -100,6 +106,7 @@ final class LineScanner {
                     int start = from + i - anchor.offset();
                     int end = start + anchor.bytes().length;
                     if (start >= from
+                            && start < anchorLimit
                             && end <= to
                             && Arrays.equals(lower, start, end, anchor.bytes(), 0, anchor.bytes().length)) {
                         add((long) start << 32 | (long) anchor.rule() << 16 | anchor.anchor());
