@@ -4,7 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
-/** Byte-level helpers for the pass every scanned byte goes through, eight bytes a step. */
+/** Byte-level helpers for the pass every scanned byte goes through, eight bytes a step, and for ASCII case. */
 final class Ascii {
 
     private static final VarHandle LONG_LE =
@@ -21,21 +21,11 @@ final class Ascii {
 
     private Ascii() {}
 
-    /**
-     * Copies {@code src[from, to)} to the same place in {@code dst} with ASCII letters in lower case,
-     * and reports where its line feeds are, in order: one pass for both.
-     */
-    static void toLowerCase(byte[] src, byte[] dst, int from, int to, LineFeeds lineFeeds) {
+    /** Reports where the line feeds of {@code b[from, to)} are, in order, reading eight bytes a step. */
+    static void lineFeeds(byte[] b, int from, int to, LineFeeds lineFeeds) {
         int i = from;
         while (i + 8 <= to) {
-            long x = (long) LONG_LE.get(src, i);
-            long seven = x & LOW;
-            // per byte: high bit set from 'A' on, and from past 'Z' on; ASCII bytes only
-            long fromA = seven + ONES * (0x80 - 'A');
-            long pastZ = seven + ONES * (0x80 - 'Z' - 1);
-            long upper = (fromA ^ pastZ) & ~x & HIGH;
-            LONG_LE.set(dst, i, x | (upper >>> 2));
-            long feeds = x ^ LINE_FEEDS;
+            long feeds = (long) LONG_LE.get(b, i) ^ LINE_FEEDS;
             // per byte, with no borrow between bytes: high bit set where the byte is a line feed
             long isFeed = ~(((feeds & LOW) + LOW) | feeds) & HIGH;
             while (isFeed != 0) {
@@ -45,12 +35,21 @@ final class Ascii {
             i += 8;
         }
         for (; i < to; i++) {
-            byte c = src[i];
-            dst[i] = c >= 'A' && c <= 'Z' ? (byte) (c | 0x20) : c;
-            if (c == '\n') {
+            if (b[i] == '\n') {
                 lineFeeds.at(i);
             }
         }
+    }
+
+    /** Whether {@code b} holds {@code lower}, a word in lower case, at {@code at}, in any ASCII case. */
+    static boolean equalsLowerCase(byte[] b, int at, byte[] lower) {
+        for (int k = 0; k < lower.length; k++) {
+            byte c = b[at + k];
+            if ((c >= 'A' && c <= 'Z' ? (byte) (c | 0x20) : c) != lower[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code c} may be part of a word: an ASCII letter or digit, or {@code _}. */

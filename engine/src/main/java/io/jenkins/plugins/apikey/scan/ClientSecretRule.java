@@ -199,22 +199,12 @@ final class ClientSecretRule implements ShapeRule {
     private boolean namesClientId(Line line) {
         for (int i = line.from; i < line.to; i++) {
             for (byte[] name : lowerNames) {
-                if (i + name.length <= line.to && equalsIgnoreCase(line.bytes, i, name)) {
+                if (i + name.length <= line.to && Ascii.equalsLowerCase(line.bytes, i, name)) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    private static boolean equalsIgnoreCase(byte[] b, int at, byte[] lower) {
-        for (int k = 0; k < lower.length; k++) {
-            byte c = b[at + k];
-            if ((c >= 'A' && c <= 'Z' ? (byte) (c | 0x20) : c) != lower[k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String commonPrefix(String a, String b) {

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One pass over one file's content: each chunk read is lower-cased (finding its line feeds on the
- * way) for the presets' rules and written to the known keys' matcher; both report with line and
+ * One pass over one file's content: the line feeds of each chunk read are noted, and the chunk goes
+ * to the presets' rules and to the known keys' matcher; both report with line and
  * column. Lines are shown to the rules once the buffer holds the lines around them too, so that a
  * rule can look at the object a line belongs to. Memory is bounded by the buffer (a line longer
  * than it is looked at in pieces) and what is found.
@@ -46,7 +46,6 @@ final class FileScan {
     private final List<Found> occurrences = new ArrayList<>();
     private final List<Candidate> candidates = new ArrayList<>();
     private final byte[] buf = new byte[CAPACITY];
-    private final byte[] lower = new byte[CAPACITY];
     private int[] lineEnds = new int[4096];
     private int first;
     private int count;
@@ -112,7 +111,7 @@ final class FileScan {
 
     /** Takes the new bytes {@code buf[from, to)}: to the matcher, and to the rules line by line. */
     private void take(int from, int to) throws IOException {
-        Ascii.toLowerCase(buf, lower, from, to, this::lineFeed);
+        Ascii.lineFeeds(buf, from, to, this::lineFeed);
         if (stream != null) {
             stream.write(buf, from, to - from);
             positions.forgetBefore(stream.decidedUpTo());
@@ -146,20 +145,7 @@ final class FileScan {
         }
         int end = last ? filled : lineEnds[first + ready - 1] + 1;
         if (end > lineFrom) {
-            lines.scan(
-                    buf,
-                    lower,
-                    lineFrom,
-                    end,
-                    lineEnds,
-                    first,
-                    ready,
-                    lineNumber,
-                    base + lineFrom,
-                    column,
-                    0,
-                    filled,
-                    end);
+            lines.scan(buf, lineFrom, end, lineEnds, first, ready, lineNumber, base + lineFrom, column, 0, filled, end);
         }
         int lastStart = ready > 0 ? lineEnds[first + ready - 1] + 1 : lineFrom;
         column = ready > 0 ? 1 + (end - lastStart) : column + (end - lineFrom);
@@ -180,7 +166,6 @@ final class FileScan {
         }
         int shift = lineFrom - CONTEXT;
         System.arraycopy(buf, shift, buf, 0, filled - shift);
-        System.arraycopy(lower, shift, lower, 0, filled - shift);
         for (int i = 0; i < count; i++) {
             lineEnds[i] = lineEnds[first + i] - shift;
         }
@@ -199,19 +184,7 @@ final class FileScan {
         showLines(cut, false);
         if (cut > lineFrom) {
             lines.scan(
-                    buf,
-                    lower,
-                    lineFrom,
-                    filled,
-                    lineEnds,
-                    first,
-                    count,
-                    lineNumber,
-                    base + lineFrom,
-                    column,
-                    0,
-                    filled,
-                    cut);
+                    buf, lineFrom, filled, lineEnds, first, count, lineNumber, base + lineFrom, column, 0, filled, cut);
             column += cut - lineFrom;
             lineFrom = cut;
         }

@@ -1,14 +1,13 @@
 package io.jenkins.plugins.apikey.scan;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Shows the lines of one file that hold anchors to the rules they belong to. The anchors are found
- * in a lower-case copy of a run of whole lines (names are matched without regard to case) with the
- * JDK's string search, one search per word; only the lines with a hit are then looked at.
+ * in a run of whole lines, without regard to ASCII case, with one {@link WordSearch} for all words;
+ * only the lines with a hit are then looked at.
  */
 final class LineScanner {
 
@@ -29,7 +28,7 @@ final class LineScanner {
     }
 
     /**
-     * Scans the lines of {@code b[from, to)}, whose lower-case copy is {@code lower[from, to)}.
+     * Scans the lines of {@code b[from, to)}.
      *
      * @param lineEnds the positions of the line feeds in the range, in order; bytes after the last
      *     one are one more line, or a piece of one
@@ -44,7 +43,6 @@ final class LineScanner {
      */
     void scan(
             byte[] b,
-            byte[] lower,
             int from,
             int to,
             int[] lineEnds,
@@ -56,7 +54,7 @@ final class LineScanner {
             int windowFrom,
             int windowTo,
             int anchorLimit) {
-        findAnchors(lower, from, to, anchorLimit);
+        findAnchors(b, from, to, anchorLimit);
         int h = 0;
         while (h < hitCount) {
             int position = (int) (hits[h] >>> 32);
@@ -92,28 +90,23 @@ final class LineScanner {
     }
 
     /**
-     * Every anchor that lies whole in {@code lower[from, to)} and starts before {@code anchorLimit},
+     * Every anchor that lies whole in {@code b[from, to)}, in any ASCII case, and starts before {@code anchorLimit},
      * as (position, rule, anchor), in order.
      */
-    private void findAnchors(byte[] lower, int from, int to, int anchorLimit) {
+    private void findAnchors(byte[] b, int from, int to, int anchorLimit) {
         hitCount = 0;
-        String text = new String(lower, from, to - from, StandardCharsets.ISO_8859_1);
-        List<String> words = shapes.words();
-        for (int w = 0; w < words.size(); w++) {
-            String word = words.get(w);
-            for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-                for (ShapeRules.Anchor anchor : shapes.anchorsOf(w)) {
-                    int start = from + i - anchor.offset();
-                    int end = start + anchor.bytes().length;
-                    if (start >= from
-                            && start < anchorLimit
-                            && end <= to
-                            && Arrays.equals(lower, start, end, anchor.bytes(), 0, anchor.bytes().length)) {
-                        add((long) start << 32 | (long) anchor.rule() << 16 | anchor.anchor());
-                    }
+        shapes.search().find(b, from, to, (at, word) -> {
+            for (ShapeRules.Anchor anchor : shapes.anchorsOf(word)) {
+                int start = at - anchor.offset();
+                int end = start + anchor.bytes().length;
+                if (start >= from
+                        && start < anchorLimit
+                        && end <= to
+                        && Ascii.equalsLowerCase(b, start, anchor.bytes())) {
+                    add((long) start << 32 | (long) anchor.rule() << 16 | anchor.anchor());
                 }
             }
-        }
+        });
         Arrays.sort(hits, 0, hitCount);
     }
 

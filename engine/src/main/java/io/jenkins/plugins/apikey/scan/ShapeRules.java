@@ -24,6 +24,7 @@ final class ShapeRules {
     private final List<ShapeRule> rules = new ArrayList<>();
     private final List<String> words = new ArrayList<>();
     private final List<List<Anchor>> anchorsOfWord = new ArrayList<>();
+    private final WordSearch search;
 
     ShapeRules(List<ServicePreset> presets) {
         for (ServicePreset preset : presets) {
@@ -52,6 +53,7 @@ final class ShapeRules {
             int offset = text.indexOf(words.get(word));
             anchorsOfWord.get(word).add(new Anchor(anchor.rule(), anchor.anchor(), offset, anchor.bytes()));
         }
+        search = new WordSearch(words);
     }
 
     private static ShapeRule rule(ServicePreset preset, KeyShape shape) {
@@ -74,6 +76,11 @@ final class ShapeRules {
     /** The words to search for, in lower case. */
     List<String> words() {
         return words;
+    }
+
+    /** The search for all {@link #words()} at once. */
+    WordSearch search() {
+        return search;
     }
 
     /** The anchors that {@code word} finds. */
