@@ -1,7 +1,13 @@
 package io.jenkins.plugins.apikey;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Every message of the engine that a user reads. Each says what is wrong and how to fix it, and is
@@ -222,5 +228,91 @@ public final class EngineMessages {
 
     public static String expiredRefused(String violation) {
         return violation + " Builds may not bind expired keys on this controller.";
+    }
+
+    /**
+     * Why an input or output failed, such as "permission denied" or "no space left on device", for
+     * messages that name the fix; never a file's content.
+     */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() == null
+                ? e.getClass().getSimpleName()
+                : e.getMessage().toLowerCase(Locale.ROOT);
+    }
+
+    public static String scanPathMissing(Path path) {
+        return path + " does not exist. Check the path.";
+    }
+
+    public static String scanUnreadable(Path file, IOException e) {
+        return file + " cannot be read (" + reason(e) + "), so it was not scanned. Make it readable to this user, or"
+                + " replace a damaged .gz file.";
+    }
+
+    public static String scanUnlistable(Path directory, IOException e) {
+        return "Directory " + directory + " cannot be listed (" + reason(e) + "), so the files in it were not"
+                + " scanned. Make it readable to this user.";
+    }
+
+    public static String scanNoClientId(String keyName) {
+        return "The " + keyName + " was not checked and nothing was sent: no client id was found beside it. Verify it"
+                + " together with its client id.";
+    }
+
+    public static String scanNoServerUrl(String keyName, String presetId) {
+        return "The " + keyName + " was not checked and nothing was sent: no server URL was given for " + presetId
+                + " keys. Give the URL of the server to verify them at.";
+    }
+
+    public static String redactChanged(Path file) {
+        return file + " changed while it was being scanned, so it was not redacted. Scan it again once nothing"
+                + " writes to it.";
+    }
+
+    public static String redactFailed(Path file, IOException e) {
+        return file + " could not be redacted (" + reason(e) + "); it is unchanged. Make its directory writable to"
+                + " this user (the new content is written beside it, then renamed over it).";
+    }
+
+    public static String redactOwner(Path file, IOException e) {
+        return file + " could not be redacted: its owner could not be kept (" + reason(e) + "); it is unchanged."
+                + " Run the redaction as the file's owner or as root.";
+    }
+
+    public static String leakFound(
+            String keyName, String hint, String rule, boolean known, String form, String liveness) {
+        String what = known
+                ? "Known key " + rule + " (" + keyName + (hint.isEmpty() ? "" : " " + hint) + ")"
+                : keyName + (hint.isEmpty() ? "" : " " + hint);
+        String state = liveness == null
+                ? ""
+                : switch (liveness) {
+                    case "live" -> " Its service accepted it: rotate it first.";
+                    case "dead" -> " Its service rejected it.";
+                    default -> " Whether it works is not known.";
+                };
+        return what + (form.equals("plain") ? " in plain text." : " written as " + form + ".") + state
+                + " Rotate the key, store it as a credential, and redact" + " this file (api-keys scan --redact).";
+    }
+
+    public static String leakRule(String keyName, String rule, boolean known) {
+        return known
+                ? "Known key " + rule + " (" + keyName + ") in a file, in any of the forms the masker knows."
+                : "A " + keyName + " in a file, found by its shape.";
+    }
+
+    public static String leakHelp() {
+        return "A key in a log, job configuration or script can be read by anyone who can read the file. Rotate the"
+                + " key in its service, bind it from a credential (withApiKey) instead of writing it, and redact the"
+                + " file with api-keys scan --redact.";
     }
 }

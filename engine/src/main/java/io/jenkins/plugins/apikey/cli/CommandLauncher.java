@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +79,7 @@ final class CommandLauncher {
         } catch (IOException e) {
             throw new RunFailure(
                     RunFailure.CANNOT_EXECUTE,
-                    "Command cannot be executed: " + command.get(0) + " (" + Reasons.of(e)
+                    "Command cannot be executed: " + command.get(0) + " (" + EngineMessages.reason(e)
                             + "). Check that it is an executable program.");
         }
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.bind.BindingPlanner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,8 +43,8 @@ final class DotEnvFile {
         } catch (IOException e) {
             throw new RunFailure(
                     RunFailure.NO_INPUT,
-                    "Environment file " + file + " cannot be read: " + Reasons.of(e) + ". Check the path given to"
-                            + " --env-file.");
+                    "Environment file " + file + " cannot be read: " + EngineMessages.reason(e)
+                            + ". Check the path given to" + " --env-file.");
         }
         String text;
         try {

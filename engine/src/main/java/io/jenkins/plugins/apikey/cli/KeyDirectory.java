@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.bind.BindingPlan;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -62,7 +63,7 @@ final class KeyDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new RunFailure(
                     RunFailure.SOFTWARE,
-                    "Cannot create the key directory under " + root + ": " + Reasons.of(e)
+                    "Cannot create the key directory under " + root + ": " + EngineMessages.reason(e)
                             + ". Set TMPDIR to a directory you may write.");
         }
         Runtime.getRuntime().addShutdownHook(written.shutdownHook);
@@ -74,7 +75,7 @@ final class KeyDirectory implements AutoCloseable {
             written.close();
             throw new RunFailure(
                     RunFailure.SOFTWARE,
-                    "Cannot write the key files in " + path + ": " + Reasons.of(e) + ". Check the space and"
+                    "Cannot write the key files in " + path + ": " + EngineMessages.reason(e) + ". Check the space and"
                             + " permissions of TMPDIR.");
         } catch (RunFailure e) {
             written.close();
@@ -146,15 +147,15 @@ final class KeyDirectory implements AutoCloseable {
                     Files.delete(link);
                 }
             } catch (IOException e) {
-                System.err.println("run: warning: could not delete the link " + link + " (" + Reasons.of(e)
+                System.err.println("run: warning: could not delete the link " + link + " (" + EngineMessages.reason(e)
                         + "); its key file is deleted, so it leads nowhere.");
             }
         });
         try {
             deleteTree(directory);
         } catch (IOException e) {
-            System.err.println("run: warning: could not delete the key directory " + directory + " (" + Reasons.of(e)
-                    + "). Delete it by hand; the next run also tries.");
+            System.err.println("run: warning: could not delete the key directory " + directory + " ("
+                    + EngineMessages.reason(e) + "). Delete it by hand; the next run also tries.");
         }
     }
 

@@ -130,20 +130,28 @@ final class KeyInputs {
         if (options.xrayUrl == null) {
             return null;
         }
-        try {
-            URI url = new URI(options.xrayUrl);
-            if (url.isAbsolute()
-                    && url.getHost() != null
-                    && List.of("http", "https").contains(url.getScheme())) {
-                return url;
-            }
-        } catch (URISyntaxException e) {
-            // reported below
+        URI url = httpUrl(options.xrayUrl);
+        if (url != null) {
+            return url;
         }
         throw new RunFailure(
                 RunFailure.USAGE,
                 "--xray-url '" + options.xrayUrl + "' is not an absolute http or https URL. Give the base URL, such"
                         + " as https://xray.cloud.getxray.app.");
+    }
+
+    /** {@code value} as an absolute http or https URL with a host, or {@code null} when it is not one. */
+    static URI httpUrl(String value) {
+        try {
+            URI url = new URI(value);
+            return url.isAbsolute()
+                            && url.getHost() != null
+                            && List.of("http", "https").contains(url.getScheme())
+                    ? url
+                    : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static ServicePreset preset(String name, String id) throws RunFailure {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +51,7 @@ final class KeySource {
                 line.write(b);
             }
         } catch (IOException e) {
-            throw new UsageException("Standard input could not be read (" + Reasons.of(e) + ").");
+            throw new UsageException("Standard input could not be read (" + EngineMessages.reason(e) + ").");
         }
         String text = SecretBytes.decode(line.toByteArray(), "first line of standard input");
         if (text.endsWith("\r")) {

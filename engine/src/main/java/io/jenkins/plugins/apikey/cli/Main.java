@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "",
-            "API keys for builds outside Jenkins: masks them in logs, binds them for commands and verifies them with"
-                    + " their services.",
+            "API keys for builds outside Jenkins: masks them in logs, binds them for commands, verifies them with"
+                    + " their services and finds the ones that leaked.",
             ""
         },
         commandListHeading = "%nCommands:%n",
@@ -63,6 +63,7 @@ public final class Main implements Callable<Integer> {
                 .addSubcommand(new MaskCommand(stdio, env))
                 .addSubcommand(new RunCommand(stdio, env))
                 .addSubcommand(new VerifyCommand(stdio, env))
+                .addSubcommand(new ScanCommand(stdio, env))
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         line.getSubcommands().get("run").setStopAtPositional(true);
         line.getSubcommands()

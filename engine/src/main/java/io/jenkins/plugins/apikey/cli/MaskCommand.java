@@ -1,20 +1,16 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import io.jenkins.plugins.apikey.mask.MaskingOutputStream;
 import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import io.jenkins.plugins.apikey.mask.UnmaskableSecret;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
-import io.jenkins.plugins.apikey.preset.ServicePreset;
-import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -126,21 +122,18 @@ final class MaskCommand implements Callable<Integer> {
             if (minLength < 1) {
                 throw new UsageException("--min-length must be a whole number of at least 1, not " + minLength + ".");
             }
-            Map<String, ServicePreset> byName = presets();
-            for (String name : secretEnvs) {
-                add(
-                        SecretReader.fromEnvironment(name, env),
-                        "environment variable " + name,
-                        byName.remove(name),
-                        secrets,
-                        sources);
-            }
-            for (String file : secretFiles) {
-                add(SecretReader.fromFile(file), "secret file " + file, byName.remove(file), secrets, sources);
-            }
-            if (!byName.isEmpty()) {
-                throw new UsageException("--preset names " + String.join(", ", byName.keySet())
-                        + ", which is not a --secret-env NAME or --secret-file PATH. Correct the name.");
+            for (SecretInputs.Secret secret :
+                    SecretInputs.read(secretEnvs, secretFiles, presets, env, stdio.messages(), "mask", "masked")) {
+                List<String> values = secret.preset() == null
+                        ? List.of(secret.value())
+                        : secret.preset().maskValues(KeyMaterial.of(secret.value()));
+                for (String value : values) {
+                    secrets.add(value);
+                    sources.add(
+                            value.equals(secret.value())
+                                    ? secret.source()
+                                    : "value the " + secret.source() + " derives");
+                }
             }
             if (secrets.isEmpty()) {
                 throw new UsageException("Nothing to mask: give at least one --secret-env NAME or --secret-file PATH.");
@@ -151,7 +144,14 @@ final class MaskCommand implements Callable<Integer> {
         }
         SecretMatcher matcher = SecretMatcher.compile(secrets, minLength);
         for (UnmaskableSecret unmaskable : matcher.unmaskable()) {
-            stdio.messages().println("mask: warning: " + describe(unmaskable, sources.get(unmaskable.index())));
+            stdio.messages()
+                    .println("mask: warning: "
+                            + SecretInputs.describe(
+                                    unmaskable.reason(),
+                                    sources.get(unmaskable.index()),
+                                    minLength,
+                                    "masked",
+                                    "lower --min-length or use a longer secret"));
         }
         try {
             long masked = copy(matcher, stdio.in(), stdio.out());
@@ -160,48 +160,9 @@ final class MaskCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IOException e) {
-            stdio.messages().println("mask: input or output failed (" + Reasons.of(e) + ").");
+            stdio.messages().println("mask: input or output failed (" + EngineMessages.reason(e) + ").");
             return 1;
         }
-    }
-
-    /** The secret, without surrounding white space (with a warning), and what its preset derives. */
-    private void add(String secret, String source, ServicePreset preset, List<String> secrets, List<String> sources)
-            throws UsageException {
-        String stripped = secret.strip();
-        if (stripped.isEmpty()) {
-            throw new UsageException("The " + source + " holds only white space. Give it the secret's value.");
-        }
-        if (!stripped.equals(secret)) {
-            stdio.messages()
-                    .println("mask: warning: the " + source + " starts or ends with white space (such as a line end"
-                            + " from $(cat file)); it is masked without that white space.");
-        }
-        List<String> values = preset == null ? List.of(stripped) : preset.maskValues(KeyMaterial.of(stripped));
-        for (String value : values) {
-            secrets.add(value);
-            sources.add(value.equals(stripped) ? source : "value the " + source + " derives");
-        }
-    }
-
-    private Map<String, ServicePreset> presets() throws UsageException {
-        Map<String, ServicePreset> byName = new LinkedHashMap<>();
-        for (String pair : presets) {
-            int equals = pair.lastIndexOf('=');
-            if (equals <= 0) {
-                throw new UsageException(
-                        "--preset needs SECRET=PRESET, such as KATALON_API_KEY=katalon, not '" + pair + "'.");
-            }
-            String id = pair.substring(equals + 1);
-            ServicePreset preset = ServicePresets.byId(id)
-                    .orElseThrow(() -> new UsageException("Unknown preset '" + id + "'. Use one of "
-                            + ServicePresets.all().stream()
-                                    .map(ServicePreset::id)
-                                    .collect(Collectors.joining(", "))
-                            + "."));
-            byName.put(pair.substring(0, equals), preset);
-        }
-        return byName;
     }
 
     private long copy(SecretMatcher matcher, InputStream in, OutputStream out) throws IOException {
@@ -217,17 +178,5 @@ final class MaskCommand implements Callable<Integer> {
             }
         }
         return masking.maskedCount();
-    }
-
-    private String describe(UnmaskableSecret unmaskable, String source) {
-        return switch (unmaskable.reason()) {
-            case TOO_SHORT ->
-                "the " + source + " is shorter than " + minLength
-                        + " bytes and will not be masked; lower --min-length or use a longer secret.";
-            case SHORT_LINES ->
-                "the " + source + " has lines shorter than " + minLength
-                        + " bytes; they are masked only as part of the whole value.";
-            case BLANK -> "the " + source + " is only white space and will not be masked.";
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.EngineMessages;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ final class SecretReader {
             throw new UsageException(
                     "Secret file " + file + " cannot be read: permission denied. Run as a user who may read it.");
         } catch (IOException e) {
-            throw new UsageException("Secret file " + file + " cannot be read (" + Reasons.of(e)
+            throw new UsageException("Secret file " + file + " cannot be read (" + EngineMessages.reason(e)
                     + "). Check that it is a readable regular file.");
         }
         String text = SecretBytes.decodeFile(bytes, "secret file " + file);

@@ -10,7 +10,7 @@ import java.util.Comparator;
  * Compiling a thousand keys adds tens of thousands of forms in a JVM that has just started, so
  * this avoids a string per form.
  */
-final class FormSet {
+final class FormSet implements FormSink {
 
     private static final Comparator<byte[]> UNSIGNED = new Unsigned();
 
@@ -20,6 +20,11 @@ final class FormSet {
     /** A set sized for about {@code expected} forms, so that it rarely grows. */
     FormSet(int expected) {
         slots = new byte[Math.max(64, Integer.highestOneBit(Math.max(1, 2 * expected - 1)) << 1)][];
+    }
+
+    @Override
+    public void add(byte[] form, FormEncoder encoder, SecretVariants.Kind kind) {
+        add(form);
     }
 
     /** Adds {@code form} unless an equal one is present. */

@@ -68,7 +68,7 @@ public final class SecretForms {
      *
      * @return why the secret cannot be fully masked, or null when it can
      */
-    static UnmaskableSecret.Reason add(byte[] secret, int minLength, FormSet forms) {
+    static UnmaskableSecret.Reason add(byte[] secret, int minLength, FormSink forms) {
         byte[] whole = SecretVariants.trimmed(secret);
         if (SecretVariants.isBlank(whole)) {
             return UnmaskableSecret.Reason.BLANK;
@@ -100,7 +100,7 @@ public final class SecretForms {
                     }
                     byte[] text = controls ? TextLexer.textOf(form) : form;
                     if (text.length >= minLength) {
-                        forms.add(text);
+                        forms.add(text, encoder, variant.kind());
                     }
                 }
             }

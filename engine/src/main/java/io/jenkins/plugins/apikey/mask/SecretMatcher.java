@@ -108,6 +108,16 @@ public final class SecretMatcher implements Serializable {
         return patterns.length;
     }
 
+    /** The forms, in {@link Arrays#compareUnsigned} order; never to be changed. */
+    byte[][] patterns() {
+        return patterns;
+    }
+
+    /** The search over the forms, or null when there are none. */
+    PatternIndex index() {
+        return index;
+    }
+
     /** The length of the longest form; a stream holds back at most one byte less than this. */
     public int longestForm() {
         return index == null ? 0 : index.maxLength();

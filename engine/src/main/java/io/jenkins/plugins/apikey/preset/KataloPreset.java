@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Katalo organisation keys: {@code kat_live_<publicKeyId>.<secret>}, sent as
@@ -15,6 +16,9 @@ import java.util.Optional;
 public final class KataloPreset implements ServicePreset {
 
     static final String PREFIX = "kat_live_";
+
+    /** What follows the prefix in a key found in text: a public key id, a dot, a secret. */
+    private static final Pattern REST = Pattern.compile("[A-Za-z0-9_-]{1,64}\\.[A-Za-z0-9_-]{8,512}");
 
     @Override
     public String id() {
@@ -60,6 +64,12 @@ public final class KataloPreset implements ServicePreset {
     @Override
     public String keyVariable() {
         return "KATALO_API_KEY";
+    }
+
+    /** {@code kat_live_<public key id>.<secret>}. */
+    @Override
+    public List<KeyShape> keyShapes() {
+        return List.of(new KeyShape.Prefixed(PREFIX, REST));
     }
 
     @Override

@@ -86,6 +86,12 @@ public final class KatalonOnPremisePreset implements ServicePreset {
         return KatalonPreset.katalonMaskValues(material.key());
     }
 
+    /** {@code -apiKeyOnPremise=}, as {@code katalonc} takes an on-premise key. */
+    @Override
+    public List<KeyShape> keyShapes() {
+        return List.of(new KeyShape.Setting(List.of("apiKeyOnPremise"), KatalonPreset.UUID));
+    }
+
     @Override
     public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
         if (baseUrl == null

@@ -84,6 +84,12 @@ public final class KatalonPreset implements ServicePreset {
         return katalonMaskValues(material.key());
     }
 
+    /** {@code -apiKey=}, {@code KATALON_API_KEY=}, {@code apiKey:} and TestOps' HTTP Basic header. */
+    @Override
+    public List<KeyShape> keyShapes() {
+        return List.of(new KeyShape.Setting(List.of("apiKey", KEY_VARIABLE), UUID), new KeyShape.BasicPassword(UUID));
+    }
+
     @Override
     public Optional<TokenRequest> verificationRequest(KeyMaterial material, URI baseUrl) {
         return Optional.of(

@@ -94,6 +94,14 @@ public sealed interface ServicePreset
         return List.of();
     }
 
+    /**
+     * What keys of this service look like in logs, settings and scripts, for scans that look for
+     * keys nobody passed in; empty when they look like anything else.
+     */
+    default List<KeyShape> keyShapes() {
+        return List.of();
+    }
+
     /** The findings for all parts of {@code material}, in field order. */
     default List<Finding> check(KeyMaterial material) {
         List<Finding> findings = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Xray Cloud: a client id and client secret, exchanged for a token at
@@ -15,6 +16,9 @@ import java.util.Optional;
  * is masked.
  */
 public final class XrayCloudPreset implements ServicePreset {
+
+    private static final Pattern HEX_32 = Pattern.compile("[0-9a-fA-F]{32}");
+    private static final Pattern HEX_64 = Pattern.compile("[0-9a-fA-F]{64}");
 
     @Override
     public String id() {
@@ -72,6 +76,13 @@ public final class XrayCloudPreset implements ServicePreset {
     @Override
     public List<String> maskValues(KeyMaterial material) {
         return List.of(material.key());
+    }
+
+    /** A secret of 64 hex digits beside a client id: on its line, or in the same JSON or YAML object. */
+    @Override
+    public List<KeyShape> keyShapes() {
+        return List.of(
+                new KeyShape.ClientSecret(HEX_64, HEX_32, List.of("client_id", "clientId", "client-id", "client id")));
     }
 
     @Override

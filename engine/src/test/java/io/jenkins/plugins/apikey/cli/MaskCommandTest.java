@@ -138,7 +138,8 @@ class MaskCommandTest {
                                 + " for the options.",
                         "mask: Invalid value for option '--stats': 'yes' is not a boolean. Run 'api-keys mask --help'"
                                 + " for the options.",
-                        "api-keys: Unknown command 'frobnicate'. The commands are mask, run, verify, generate-completion."
+                        "api-keys: Unknown command 'frobnicate'. The commands are mask, run, verify, scan,"
+                                + " generate-completion."
                                 + " Run 'api-keys --help' for the options.");
     }
 

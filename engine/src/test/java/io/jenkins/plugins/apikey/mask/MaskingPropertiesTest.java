@@ -219,7 +219,7 @@ class MaskingPropertiesTest {
         return scenario.chunking().write(matcher, text, notes);
     }
 
-    private static Gen<Scenario> scenarios(boolean mixInForms) {
+    static Gen<Scenario> scenarios(boolean mixInForms) {
         return scenarios(mixInForms, true);
     }
 
@@ -236,7 +236,7 @@ class MaskingPropertiesTest {
         };
     }
 
-    private static Gen<Scenario> longScenarios() {
+    static Gen<Scenario> longScenarios() {
         Gen<List<String>> secrets = Gen.oneOf(SECRET_PIECES).joined(16, 40).list(1, 6);
         return random -> {
             List<String> list = secrets.next(random);

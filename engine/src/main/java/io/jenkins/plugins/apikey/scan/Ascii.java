@@ -1,0 +1,64 @@
+package io.jenkins.plugins.apikey.scan;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/** Byte-level helpers for the pass every scanned byte goes through, eight bytes a step, and for ASCII case. */
+final class Ascii {
+
+    private static final VarHandle LONG_LE =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH = 0x8080808080808080L;
+    private static final long LOW = ~HIGH;
+    private static final long LINE_FEEDS = ONES * '\n';
+
+    /** Receives the positions of line feeds. */
+    interface LineFeeds {
+        void at(int position);
+    }
+
+    private Ascii() {}
+
+    /** Reports where the line feeds of {@code b[from, to)} are, in order, reading eight bytes a step. */
+    static void lineFeeds(byte[] b, int from, int to, LineFeeds lineFeeds) {
+        int i = from;
+        while (i + 8 <= to) {
+            long feeds = (long) LONG_LE.get(b, i) ^ LINE_FEEDS;
+            // per byte, with no borrow between bytes: high bit set where the byte is a line feed
+            long isFeed = ~(((feeds & LOW) + LOW) | feeds) & HIGH;
+            while (isFeed != 0) {
+                lineFeeds.at(i + (Long.numberOfTrailingZeros(isFeed) >>> 3));
+                isFeed &= isFeed - 1;
+            }
+            i += 8;
+        }
+        for (; i < to; i++) {
+            if (b[i] == '\n') {
+                lineFeeds.at(i);
+            }
+        }
+    }
+
+    /** Whether {@code b} holds {@code lower}, a word in lower case, at {@code at}, in any ASCII case. */
+    static boolean equalsLowerCase(byte[] b, int at, byte[] lower) {
+        for (int k = 0; k < lower.length; k++) {
+            byte c = b[at + k];
+            if ((c >= 'A' && c <= 'Z' ? (byte) (c | 0x20) : c) != lower[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code c} may be part of a word: an ASCII letter or digit, or {@code _}. */
+    static boolean isWord(byte c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+
+    /** Whether {@code c} is a space or a tab. */
+    static boolean isBlank(byte c) {
+        return c == ' ' || c == '\t';
+    }
+}

@@ -1,0 +1,76 @@
+package io.jenkins.plugins.apikey.scan;
+
+import io.jenkins.plugins.apikey.preset.KeyMaterial;
+import io.jenkins.plugins.apikey.preset.ServicePreset;
+import io.jenkins.plugins.apikey.verify.Verification;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The keys one scan has found: a number for each distinct key, and, when the scan verifies keys,
+ * what its service said, asked once per key. It tells keys apart by a keyed hash whose key is
+ * random and lives as long as the registry, and keeps no key. Thread-safe.
+ */
+public final class KeyRegistry {
+
+    private final LeakVerifier verifier;
+    private final Mac mac;
+    private final Map<String, Integer> numbers = new HashMap<>();
+    private final Map<Integer, Verification> verifications = new HashMap<>();
+    private final Map<Integer, Verification> unreported = new LinkedHashMap<>();
+
+    /** @param verifier verifies each key the first time it is found, or null to verify none */
+    public KeyRegistry(LeakVerifier verifier) {
+        this.verifier = verifier;
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Every Java runtime has HmacSHA256.", e);
+        }
+    }
+
+    /** Whether found keys are verified. */
+    public boolean verifies() {
+        return verifier != null;
+    }
+
+    /** The number of {@code key}: the same for the same key, from 1 in the order first found. */
+    synchronized int number(String key) {
+        String hash = HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        return numbers.computeIfAbsent(hash, h -> numbers.size() + 1);
+    }
+
+    /**
+     * Whether key {@code number} works: asked of its service the first time, remembered after;
+     * null when the registry does not verify.
+     */
+    synchronized Liveness liveness(int number, ServicePreset preset, KeyMaterial material) throws InterruptedException {
+        if (verifier == null) {
+            return null;
+        }
+        Verification verification = verifications.get(number);
+        if (verification == null) {
+            verification = verifier.verify(preset, material);
+            verifications.put(number, verification);
+            unreported.put(number, verification);
+        }
+        return Liveness.of(verification.verdict());
+    }
+
+    /** The verifications made since the last call, by key number. */
+    synchronized Map<Integer, Verification> takeNew() {
+        Map<Integer, Verification> taken = new LinkedHashMap<>(unreported);
+        unreported.clear();
+        return taken;
+    }
+}
