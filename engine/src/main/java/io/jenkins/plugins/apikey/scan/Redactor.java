@@ -20,6 +20,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -83,6 +84,34 @@ public final class Redactor {
                 }
             }
         }
+    }
+
+    /**
+     * Where each byte offset of a file lands once {@code leaks} are redacted, for side files that
+     * point into it by offset (such as a Pipeline log's {@code log-index}). An offset inside a
+     * replaced range lands just after its {@code ****}.
+     */
+    public static LongUnaryOperator offsets(List<Leak> leaks) {
+        List<Cut> cuts = cuts(leaks);
+        return offset -> {
+            long shift = 0;
+            for (Cut cut : cuts) {
+                if (offset < cut.end()) {
+                    return offset <= cut.start() ? offset + shift : cut.start() + shift + MASK.length;
+                }
+                shift += written(cut) - (cut.end() - cut.start());
+            }
+            return offset + shift;
+        };
+    }
+
+    /** How many bytes a cut becomes: the mask and the ranges it keeps. */
+    private static long written(Cut cut) {
+        long kept = 0;
+        for (Occurrence.Range range : cut.kept()) {
+            kept += range.end() - range.start();
+        }
+        return MASK.length + kept;
     }
 
     /** The leaks as ranges to cut: overlapping or touching ones joined, in order. */

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongUnaryOperator;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +61,39 @@ class RedactorTest {
         Redactor.redact(Scans.scan(file, known("DEPLOY_TOKEN", SECRET)));
 
         assertThat(Files.readString(file)).isEqualTo("a ****" + NOTE + " b\n" + NOTE);
+    }
+
+    @Test
+    void offsetsOfLineStartsLandOnTheSameLineStartsAfterRedaction() throws Exception {
+        String content = "Started\n+ katalonc -apiKey=" + KATALON + " -x\n" + "a " + SECRET.substring(0, 5) + NOTE
+                + SECRET.substring(5) + " b\n" + NOTE + "\n" + SECRET + SECRET + "\nend " + SECRET + "\n";
+        Path file = Scans.write(dir, "log", content);
+        FileReport report = Scans.scan(file, known("DEPLOY_TOKEN", SECRET));
+        byte[] before = Files.readAllBytes(file);
+
+        Redactor.redact(report);
+        LongUnaryOperator offsets = Redactor.offsets(report.leaks());
+
+        List<Long> oldStarts = lineStarts(before);
+        List<Long> newStarts = lineStarts(Files.readAllBytes(file));
+        assertThat(newStarts).hasSameSizeAs(oldStarts);
+        for (int i = 0; i < oldStarts.size(); i++) {
+            assertThat(offsets.applyAsLong(oldStarts.get(i)))
+                    .as("line %d", i + 1)
+                    .isEqualTo(newStarts.get(i));
+        }
+        assertThat(offsets.applyAsLong(before.length)).isEqualTo(Files.size(file));
+    }
+
+    private static List<Long> lineStarts(byte[] content) {
+        List<Long> starts = new ArrayList<>();
+        starts.add(0L);
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == '\n') {
+                starts.add(i + 1L);
+            }
+        }
+        return starts;
     }
 
     @Test
