@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import jenkins.model.Jenkins;
 import org.kohsuke.accmod.Restricted;
 import org.kohsuke.accmod.restrictions.NoExternalUse;
 import org.kohsuke.stapler.HttpResponse;
@@ -249,6 +250,76 @@ public final class KeysPage implements ModelObject {
 
     private String scope() {
         return folder == null ? "" : folder.getFullName();
+    }
+
+    /** The last scan of the build history, running or done; only on the page of all keys. */
+    @CheckForNull
+    public HistoryScan getHistoryScan() {
+        accessCheck.run();
+        return folder == null ? HistoryScans.get().latest() : null;
+    }
+
+    /** Whether this page can scan the build history: the page of all keys, for administrators. */
+    public boolean isScanning() {
+        return folder == null;
+    }
+
+    /**
+     * Starts scanning the build logs and job configurations of all jobs, or of the folder named
+     * {@code folder}, for leaked keys, in the background; then shows its progress.
+     */
+    @POST
+    public HttpResponse doStartScan(@QueryParameter String folder) {
+        accessCheck.run();
+        if (!isScanning()) {
+            return HttpResponses.notFound();
+        }
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        String name = Util.fixEmptyAndTrim(folder);
+        ItemGroup<?> scope = null;
+        if (name != null) {
+            if (!(Jenkins.get().getItemByFullName(name) instanceof ItemGroup<?> group)) {
+                return HttpResponses.errorWithoutStack(400, Messages.HistoryScans_NoSuchFolder(name));
+            }
+            scope = group;
+        }
+        HistoryScans.get().start(scope);
+        return HttpResponses.redirectTo("history");
+    }
+
+    /**
+     * Asks to confirm, naming how many builds, then redacts the checked findings ({@code finding})
+     * of the last scan and suggests rotating the keys that leaked.
+     */
+    @POST
+    public HttpResponse doRedact(StaplerRequest2 request, @QueryParameter boolean confirmed) {
+        accessCheck.run();
+        HistoryScan scan = getHistoryScan();
+        if (scan == null) {
+            return HttpResponses.notFound();
+        }
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        List<Integer> numbers = new ArrayList<>();
+        String[] values = request.getParameterValues("finding");
+        for (String value : values == null ? new String[0] : values) {
+            try {
+                numbers.add(Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                return HttpResponses.errorWithoutStack(400, Messages.HistoryScans_NothingSelected());
+            }
+        }
+        List<HistoryScan.Finding> chosen = scan.pending(numbers);
+        if (chosen.isEmpty()) {
+            return HttpResponses.errorWithoutStack(400, Messages.HistoryScans_NothingSelected());
+        }
+        if (!confirmed) {
+            return HttpResponses.forwardToView(this, "redact-confirm")
+                    .with("findings", chosen)
+                    .with("files", HistoryScan.files(chosen));
+        }
+        return HttpResponses.forwardToView(this, "redacted")
+                .with("redactions", scan.redact(chosen))
+                .with("leaked", HistoryScan.toRotate(chosen));
     }
 
     /** Replaces one key's value; the new value is checked against the key's preset first. */
