@@ -9,7 +9,9 @@ import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +122,7 @@ final class MaskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<String> secrets = new ArrayList<>();
+        List<byte[]> secrets = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         try {
             if (minLength < 1) {
@@ -129,14 +131,14 @@ final class MaskCommand implements Callable<Integer> {
             Map<String, ServicePreset> byName = presets();
             for (String name : secretEnvs) {
                 add(
-                        SecretReader.fromEnvironment(name, env),
+                        SecretReader.bytesFromEnvironment(name, env),
                         "environment variable " + name,
                         byName.remove(name),
                         secrets,
                         sources);
             }
             for (String file : secretFiles) {
-                add(SecretReader.fromFile(file), "secret file " + file, byName.remove(file), secrets, sources);
+                add(SecretReader.bytesFromFile(file), "secret file " + file, byName.remove(file), secrets, sources);
             }
             if (!byName.isEmpty()) {
                 throw new UsageException("--preset names " + String.join(", ", byName.keySet())
@@ -149,7 +151,8 @@ final class MaskCommand implements Callable<Integer> {
             stdio.messages().println("mask: " + e.getMessage());
             return 2;
         }
-        SecretMatcher matcher = SecretMatcher.compile(secrets, minLength);
+        // the bytes as given, so that what is masked does not depend on any decoding
+        SecretMatcher matcher = SecretMatcher.compileBytes(secrets, minLength);
         for (UnmaskableSecret unmaskable : matcher.unmaskable()) {
             stdio.messages().println("mask: warning: " + describe(unmaskable, sources.get(unmaskable.index())));
         }
@@ -165,23 +168,37 @@ final class MaskCommand implements Callable<Integer> {
         }
     }
 
-    /** The secret, without surrounding white space (with a warning), and what its preset derives. */
-    private void add(String secret, String source, ServicePreset preset, List<String> secrets, List<String> sources)
+    /**
+     * The secret's bytes, without surrounding white space (with a warning), and what its preset
+     * derives.
+     */
+    private void add(byte[] secret, String source, ServicePreset preset, List<byte[]> secrets, List<String> sources)
             throws UsageException {
-        String stripped = secret.strip();
+        String text = SecretBytes.decode(secret, source);
+        String stripped = text.strip();
         if (stripped.isEmpty()) {
             throw new UsageException("The " + source + " holds only white space. Give it the secret's value.");
         }
-        if (!stripped.equals(secret)) {
+        byte[] exact = secret;
+        if (!stripped.equals(text)) {
             stdio.messages()
                     .println("mask: warning: the " + source + " starts or ends with white space (such as a line end"
                             + " from $(cat file)); it is masked without that white space.");
+            int before = utf8Length(
+                    text.substring(0, text.length() - text.stripLeading().length()));
+            int after = utf8Length(text.substring(text.stripTrailing().length()));
+            exact = Arrays.copyOfRange(secret, before, secret.length - after);
         }
         List<String> values = preset == null ? List.of(stripped) : preset.maskValues(KeyMaterial.of(stripped));
         for (String value : values) {
-            secrets.add(value);
-            sources.add(value.equals(stripped) ? source : "value the " + source + " derives");
+            boolean same = value.equals(stripped);
+            secrets.add(same ? exact : value.getBytes(StandardCharsets.UTF_8));
+            sources.add(same ? source : "value the " + source + " derives");
         }
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private Map<String, ServicePreset> presets() throws UsageException {

@@ -226,6 +226,41 @@ class MaskCommandTest {
     }
 
     @Test
+    void nonAsciiSecretsAreMaskedByTheirExactBytesPaddingStrippedByBytesToo() throws IOException {
+        // the variable padded with U+3000 (three bytes each side), the file in UTF-8 with a line end
+        String wide = "cl\u00e9-\u00fc-\u5bc6\u94a5-\ud83d\ude00-0a1b2c";
+        String accented = "p\u00e4ssw\u00f6rd-Gr\u00f6\u00dfe-42";
+        Path file = Files.write(dir.resolve("secret"), (accented + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        log.writeBytes(("a " + wide + "\nb " + accented + "\nc ").getBytes(StandardCharsets.UTF_8));
+        // the same text in another encoding is other bytes, and stays
+        log.writeBytes(accented.getBytes(StandardCharsets.ISO_8859_1));
+        log.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        in = new ByteArrayInputStream(log.toByteArray());
+
+        int status = run(
+                Map.of("WIDE", "\u3000" + wide + "\u3000"),
+                "mask",
+                "--secret-env",
+                "WIDE",
+                "--secret-file",
+                file.toString(),
+                "--stats");
+
+        assertThat(status).isZero();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("a ****\nb ****\nc ".getBytes(StandardCharsets.UTF_8));
+        expected.writeBytes(accented.getBytes(StandardCharsets.ISO_8859_1));
+        expected.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: warning: the environment variable WIDE starts or ends with white space (such as a"
+                                + " line end from $(cat file)); it is masked without that white space.",
+                        "mask: masked 2 occurrences");
+    }
+
+    @Test
     void consoleNotesPassThroughAndTheSecretAroundThemIsMasked() {
         String note = "\u001B[8mha:AAAA\u001B[0m";
         input("a " + note + " " + KEY.substring(0, 10) + note + KEY.substring(10) + " z\n");
