@@ -142,6 +142,66 @@ class MaskCommandTest {
                                 + " Run 'api-keys --help' for the options.");
     }
 
+    /** What a mask command line sets, to compare the quick reading with picocli's. */
+    private static List<Object> options(MaskCommand mask) {
+        return List.of(mask.secretEnvs, mask.secretFiles, mask.presets, mask.minLength, mask.stats, mask.consoleNotes);
+    }
+
+    @Test
+    void quickReadingOfMaskOptionsAgreesWithPicocliOrLeavesTheLineToIt() {
+        Stdio stdio = Stdio.of(in, out, err);
+        Environment env = Environment.of(Map.of());
+        List<List<String>> read = List.of(
+                List.of(),
+                List.of("--secret-env", "A"),
+                List.of("--secret-env=A", "--secret-env", "B=C", "--secret-file", "/run/s", "--secret-file=x y"),
+                List.of("--stats", "--secret-env", "A", "--console-notes", "--min-length", "6"),
+                List.of("--min-length=12", "--preset", "A=katalo", "--preset=B=xray", "--secret-env", "A"),
+                List.of("--min-length", "0"),
+                List.of("--secret-env", "stats", "--secret-file", "console-notes"));
+        for (List<String> args : read) {
+            MaskCommand quick = new MaskCommand(stdio, env);
+            MaskCommand picocli = new MaskCommand(stdio, env);
+            String[] line = args.toArray(String[]::new);
+            new picocli.CommandLine(picocli).parseArgs(line);
+            String[] withName = new String[line.length + 1];
+            withName[0] = "mask";
+            System.arraycopy(line, 0, withName, 1, line.length);
+            assertThat(quick.readPlainOptions(withName, 1)).as("%s", args).isTrue();
+            assertThat(options(quick)).as("%s", args).isEqualTo(options(picocli));
+        }
+        List<List<String>> leftToPicocli = List.of(
+                List.of("--help"),
+                List.of("-h"),
+                List.of("--version"),
+                List.of("-V"),
+                List.of("--secret"),
+                List.of("--secret-env"),
+                List.of("--secret-env", "-A"),
+                List.of("--secret-env="),
+                List.of("--secret-env", "@args.txt"),
+                List.of("@args.txt"),
+                List.of("--stats", "--stats"),
+                List.of("--stats=yes"),
+                List.of("--console-notes=true"),
+                List.of("--min-length", "4", "--min-length", "5"),
+                List.of("--min-length", "010"),
+                List.of("--min-length", "+4"),
+                List.of("--min-length", "9999999999"),
+                List.of("--", "--stats"),
+                List.of("positional"));
+        for (List<String> args : leftToPicocli) {
+            MaskCommand quick = new MaskCommand(stdio, env);
+            List<Object> before = options(quick);
+            List<String> withName = new java.util.ArrayList<>(args);
+            withName.add(0, "mask");
+            assertThat(quick.readPlainOptions(withName.toArray(String[]::new), 1))
+                    .as("%s", args)
+                    .isFalse();
+            assertThat(options(quick)).isEqualTo(before);
+        }
+    }
+
     @Test
     void helpAndVersionOnTheToolAndEachCommand() {
         assertThat(run(Map.of(), "mask", "--help")).isZero();
