@@ -32,10 +32,6 @@ final class TextLexer {
     static final int MAX_NOTE_LENGTH = 256 * 1024;
 
     static final int MAX_SGR_PARAMETERS = 32;
-
-    /** Shortest range tested as a whole with {@link PlainText}; shorter ones are lexed as they come. */
-    private static final int MIN_PLAIN = 64;
-
     static final int MAX_INDENT = 32;
 
     /** Receives text and invisible segments in the order they arrive. */
@@ -93,17 +89,6 @@ final class TextLexer {
         int i = off;
         int end = off + len;
         while (i < end) {
-            if (state == State.TEXT && end - i >= MIN_PLAIN) {
-                if (lineLength > 0 && !lineSpoiled) {
-                    // the line carried over may still end as a wrapped line: lex it the long way
-                    i = text(b, i, Math.min(end, PlainText.firstLineFeed(b, i, end) + 1), sink);
-                    continue;
-                }
-                if (PlainText.isPlain(b, i, end)) {
-                    plain(b, i, end, sink);
-                    return;
-                }
-            }
             i = switch (state) {
                 case TEXT -> text(b, i, end, sink);
                 case ESCAPE -> escape(b, i, end, sink);
@@ -146,17 +131,6 @@ final class TextLexer {
             throw new IllegalStateException("an in-memory sink does not fail", e);
         }
         return text.toByteArray();
-    }
-
-    /** Lexes {@code b[from, end)}, which {@link PlainText#isPlain} found to be all text. */
-    private void plain(byte[] b, int from, int end, Sink sink) throws IOException {
-        sink.text(b, from, end - from);
-        int lastLineFeed = PlainText.lastLineFeed(b, from, end);
-        if (lastLineFeed >= from) {
-            lineLength = 0;
-            lineSpoiled = false;
-        }
-        keepLine(b, lastLineFeed + 1, end);
     }
 
     private int text(byte[] b, int from, int end, Sink sink) throws IOException {

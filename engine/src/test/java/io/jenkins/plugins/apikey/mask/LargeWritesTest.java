@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.apikey.testing.Gen;
 import io.jenkins.plugins.apikey.testing.PropertyCheck;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** {@link PlainText} never calls plain what the lexer would find an invisible segment in. */
-class PlainTextTest {
+/** Writes of any size mask as single bytes do, over lines of the kinds that decide the lexer. */
+class LargeWritesTest {
 
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_";
 
@@ -41,39 +39,6 @@ class PlainTextTest {
             out.append(BASE64.charAt(random.nextInt(BASE64.length())));
         }
         return out.toString();
-    }
-
-    /** What the lexer makes of {@code bytes} from the start of a line: text, or text and segments. */
-    private static byte[] textOf(byte[] bytes) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        boolean[] invisible = {false};
-        TextLexer.Sink sink = new TextLexer.Sink() {
-            @Override
-            public void text(byte[] b, int off, int len) {
-                text.write(b, off, len);
-            }
-
-            @Override
-            public void invisible(byte[] b, int off, int len) {
-                invisible[0] = true;
-            }
-        };
-        TextLexer lexer = new TextLexer(null);
-        // byte by byte: lengths below the plain test's minimum, so the lexer's own loop decides
-        for (int i = 0; i < bytes.length; i++) {
-            lexer.feed(bytes, i, 1, sink);
-        }
-        lexer.finish(sink);
-        return invisible[0] ? null : text.toByteArray();
-    }
-
-    @Test
-    void plainRangesHoldNoInvisibleSegment() {
-        PropertyCheck.forAll(3000, LINE.joined(1, 12).map(s -> s.getBytes(StandardCharsets.UTF_8)), bytes -> {
-            if (PlainText.isPlain(bytes, 0, bytes.length)) {
-                assertThat(textOf(bytes)).as("the lexer's text").isEqualTo(bytes);
-            }
-        });
     }
 
     @Test
@@ -111,29 +76,6 @@ class PlainTextTest {
             out.append(data, at, Math.min(data.length(), at + width)).append(end);
         }
         return out.toString();
-    }
-
-    @Test
-    void wrappedBase64AndColourAreNotPlain() {
-        byte[] data = new byte[300];
-        new java.util.Random(1).nextBytes(data);
-        String mime = Base64.getMimeEncoder().encodeToString(data);
-        assertThat(PlainText.isPlain(utf8(mime), 0, mime.length())).isFalse();
-        String log = "[INFO] Building api-keys 0.1.0\n".repeat(4);
-        assertThat(PlainText.isPlain(utf8(log), 0, log.length())).isTrue();
-        String coloured = log + "\u001B[31mERROR\u001B[0m" + log;
-        assertThat(PlainText.isPlain(utf8(coloured), 0, coloured.length())).isFalse();
-        String escAtEnd = log + "\u001B";
-        assertThat(PlainText.isPlain(utf8(escAtEnd), 0, escAtEnd.length())).isFalse();
-    }
-
-    @Test
-    void lineFeedsAreFoundFromEitherEnd() {
-        byte[] text = utf8("ab\ncd\nef");
-        assertThat(PlainText.firstLineFeed(text, 0, text.length)).isEqualTo(2);
-        assertThat(PlainText.lastLineFeed(text, 0, text.length)).isEqualTo(5);
-        assertThat(PlainText.firstLineFeed(text, 6, text.length)).isEqualTo(text.length);
-        assertThat(PlainText.lastLineFeed(text, 6, text.length)).isEqualTo(5);
     }
 
     private static byte[] utf8(String text) {
