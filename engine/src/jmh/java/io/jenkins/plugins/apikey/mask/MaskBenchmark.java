@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Throughput of masking a build log, side by side with a plain buffered copy (the limit) and with
  * the approach of credentials-binding: {@code Pattern.quote} of every form joined with {@code |},
- * applied line by line. Each operation writes the next 64 KiB of an 8 MiB log in 8 KiB writes;
+ * applied line by line, with console notes kept (the plugin's mode) and not (the command line's
+ * default). Each operation writes the next 64 KiB of an 8 MiB log in 8 KiB writes;
  * the {@code bytes} counter gives bytes per second.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -42,6 +43,10 @@ public class MaskBenchmark {
 
     @Param({"1", "10", "100", "1000"})
     public int secrets;
+
+    /** True as the plugin masks build logs; false as {@code api-keys mask} does by default. */
+    @Param({"true", "false"})
+    public boolean consoleNotes;
 
     private byte[] log;
     private int offset;
@@ -67,7 +72,7 @@ public class MaskBenchmark {
         log = BuildLog.generate(LOG_SIZE, keys, 11);
         copy = new BufferedOutputStream(OutputStream.nullOutputStream(), SLICE);
         SecretMatcher matcher = SecretMatcher.compile(keys);
-        masking = matcher.newStream(OutputStream.nullOutputStream(), true);
+        masking = matcher.newStream(OutputStream.nullOutputStream(), consoleNotes);
         regex = Pattern.compile(keys.stream()
                 .flatMap(key -> SecretForms.of(key).stream())
                 .filter(form -> form.length() >= SecretMatcher.DEFAULT_MIN_LENGTH)

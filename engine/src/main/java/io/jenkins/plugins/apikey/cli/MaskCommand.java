@@ -114,6 +114,96 @@ final class MaskCommand implements Callable<Integer> {
         this.env = env;
     }
 
+    /**
+     * Reads {@code args[from..]} without picocli when they are only this command's options, as
+     * {@code --name value} or {@code --name=value}, the single-valued ones at most once. Start-up
+     * matters for a filter put in front of every build step, and picocli's first command line
+     * costs a quarter of a second and more of it (its model, proxies and converters), more than
+     * compiling a thousand keys. Anything else (help, version, an unknown or repeated option, a
+     * value that is empty or starts with {@code -} or {@code @}, argument files, a number picocli
+     * might read otherwise) is left to picocli, so that its messages stay the only ones;
+     * {@code MaskCommandTest} checks that both read the same.
+     *
+     * @return whether the options were read; false leaves this command unchanged
+     */
+    boolean readPlainOptions(String[] args, int from) {
+        List<String> envs = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        List<String> presetPairs = new ArrayList<>();
+        Integer length = null;
+        boolean withStats = false;
+        boolean withNotes = false;
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            switch (name) {
+                case "--stats", "--console-notes" -> {
+                    boolean repeated = name.equals("--stats") ? withStats : withNotes;
+                    if (value != null || repeated) {
+                        return false;
+                    }
+                    if (name.equals("--stats")) {
+                        withStats = true;
+                    } else {
+                        withNotes = true;
+                    }
+                    continue;
+                }
+                case "--secret-env", "--secret-file", "--preset", "--min-length" -> {
+                    if (value == null) {
+                        if (i + 1 == args.length) {
+                            return false;
+                        }
+                        value = args[++i];
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            if (value.isEmpty() || value.startsWith("-") || value.startsWith("@")) {
+                return false;
+            }
+            switch (name) {
+                case "--secret-env" -> envs.add(value);
+                case "--secret-file" -> files.add(value);
+                case "--preset" -> presetPairs.add(value);
+                default -> {
+                    if (length != null || !isPlainNumber(value)) {
+                        return false;
+                    }
+                    length = Integer.parseInt(value);
+                }
+            }
+        }
+        secretEnvs = envs;
+        secretFiles = files;
+        presets = presetPairs;
+        minLength = length == null ? SecretMatcher.DEFAULT_MIN_LENGTH : length;
+        stats = withStats;
+        consoleNotes = withNotes;
+        return true;
+    }
+
+    /** Digits without a leading zero, few enough for an int: what every reading of a number agrees on. */
+    private static boolean isPlainNumber(String value) {
+        if (value.length() > 9 || (value.length() > 1 && value.charAt(0) == '0')) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public Integer call() {
         List<String> secrets = new ArrayList<>();
@@ -142,6 +232,7 @@ final class MaskCommand implements Callable<Integer> {
             stdio.messages().println("mask: " + e.getMessage());
             return 2;
         }
+        // strictly decoded UTF-8, so each value's UTF-8 bytes are exactly the bytes given
         SecretMatcher matcher = SecretMatcher.compile(secrets, minLength);
         for (UnmaskableSecret unmaskable : matcher.unmaskable()) {
             stdio.messages()

@@ -6,7 +6,7 @@ import java.nio.charset.CharacterCodingException;
 /**
  * The one place where the command line turns the bytes of a secret (from the environment, a file
  * or standard input) into text: strict UTF-8 whatever the locale says, because a replaced byte
- * would give a value that masks nothing. When the masker takes bytes, this is what changes.
+ * would give a value that masks nothing. The masker takes the bytes themselves; this checks them.
  */
 final class SecretBytes {
 
@@ -21,15 +21,6 @@ final class SecretBytes {
     static String decode(byte[] bytes, String source) throws UsageException {
         try {
             return SecretText.decode(bytes);
-        } catch (CharacterCodingException e) {
-            throw notUtf8(source);
-        }
-    }
-
-    /** The secret in the bytes of a file: as {@link #decode}, one final line end dropped. */
-    static String decodeFile(byte[] bytes, String source) throws UsageException {
-        try {
-            return SecretText.fromFileBytes(bytes);
         } catch (CharacterCodingException e) {
             throw notUtf8(source);
         }

@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads secrets named on the command line, as bytes; errors name the source, never its content. */
 final class SecretReader {
@@ -14,6 +15,11 @@ final class SecretReader {
 
     /** The value of environment variable {@code name}, which must be set and non-empty. */
     static String fromEnvironment(String name, Environment environment) throws UsageException {
+        return SecretBytes.decode(bytesFromEnvironment(name, environment), "value of environment variable " + name);
+    }
+
+    /** The bytes of environment variable {@code name}, which must be set, non-empty and UTF-8. */
+    static byte[] bytesFromEnvironment(String name, Environment environment) throws UsageException {
         byte[] value = environment.bytes(name);
         if (value == null) {
             throw new UsageException("Environment variable " + name + " is not set. Export it before running, "
@@ -22,11 +28,17 @@ final class SecretReader {
         if (value.length == 0) {
             throw new UsageException("Environment variable " + name + " is empty. Give it the secret's value.");
         }
-        return SecretBytes.decode(value, "value of environment variable " + name);
+        SecretBytes.decode(value, "value of environment variable " + name);
+        return value;
     }
 
     /** The whole content of {@code file}, one final line end dropped; must be non-empty. */
     static String fromFile(String file) throws UsageException {
+        return SecretBytes.decode(bytesFromFile(file), "secret file " + file);
+    }
+
+    /** The bytes of {@code file}, one final line end dropped; must be non-empty and UTF-8. */
+    static byte[] bytesFromFile(String file) throws UsageException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(file));
@@ -39,10 +51,16 @@ final class SecretReader {
             throw new UsageException("Secret file " + file + " cannot be read (" + EngineMessages.reason(e)
                     + "). Check that it is a readable regular file.");
         }
-        String text = SecretBytes.decodeFile(bytes, "secret file " + file);
-        if (text.isEmpty()) {
+        // as SecretText.fromFileBytes drops it: CR and LF are never part of a longer UTF-8 character
+        int length = bytes.length;
+        if (length > 0 && bytes[length - 1] == '\n') {
+            length -= length > 1 && bytes[length - 2] == '\r' ? 2 : 1;
+        }
+        byte[] secret = Arrays.copyOf(bytes, length);
+        SecretBytes.decode(secret, "secret file " + file);
+        if (length == 0) {
             throw new UsageException("Secret file " + file + " is empty. Put the secret in it.");
         }
-        return text;
+        return secret;
     }
 }

@@ -88,7 +88,7 @@ final class PatternIndex {
         this.shift = new byte[1 << (shiftBits - shared)];
         this.near = shiftBits > DIRECT_TABLE_BITS ? new long[(1 << shiftBits) >>> 6] : null;
         this.maxShift = blocksPerPattern;
-        Arrays.fill(shift, (byte) blocksPerPattern);
+        fill(shift, (byte) blocksPerPattern);
         int bucketBits = Math.max(4, Math.min(20, ceilLog2(patterns.length) + 1));
         this.bucketDrop = 32 - bucketBits;
         this.bucketStart = new int[(1 << bucketBits) + 1];
@@ -379,6 +379,17 @@ final class PatternIndex {
             value = value << 8 | (bytes[offset + i] & 0xFF);
         }
         return value;
+    }
+
+    /**
+     * {@link Arrays#fill} by doubling copies: the table has up to 2<sup>18</sup> entries and is
+     * filled before the JIT compiler has caught up, when a loop over them costs milliseconds.
+     */
+    private static void fill(byte[] table, byte value) {
+        table[0] = value;
+        for (int filled = 1; filled < table.length; filled *= 2) {
+            System.arraycopy(table, 0, table, filled, Math.min(filled, table.length - filled));
+        }
     }
 
     private static int ceilLog2(long n) {

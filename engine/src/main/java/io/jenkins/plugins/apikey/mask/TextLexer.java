@@ -322,10 +322,13 @@ final class TextLexer {
         while (i + 16 <= end) {
             long x = (long) LONG_LE.get(b, i);
             long y = (long) LONG_LE.get(b, i + 8);
-            long belowX = (x - 0x2020202020202020L) & ~x;
-            long belowY = (y - 0x2020202020202020L) & ~y;
-            if (((belowX | belowY) & 0x8080808080808080L) != 0) {
-                break;
+            long belowX = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
+            long belowY = (y - 0x2020202020202020L) & ~y & 0x8080808080808080L;
+            if ((belowX | belowY) != 0) {
+                // the lowest byte marked is a control byte: a borrow marks only bytes above one
+                return belowX != 0
+                        ? i + (Long.numberOfTrailingZeros(belowX) >>> 3)
+                        : i + 8 + (Long.numberOfTrailingZeros(belowY) >>> 3);
             }
             i += 16;
         }

@@ -35,11 +35,24 @@ public final class SecretText {
      * @throws CharacterCodingException if the bytes are not UTF-8
      */
     public static String decode(byte[] bytes) throws CharacterCodingException {
+        if (isAscii(bytes)) {
+            // the same string, without a decoder: the command line reads a thousand keys at start-up
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
         return StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

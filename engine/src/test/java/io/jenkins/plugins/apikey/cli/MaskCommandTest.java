@@ -143,6 +143,66 @@ class MaskCommandTest {
                                 + " Run 'api-keys --help' for the options.");
     }
 
+    /** What a mask command line sets, to compare the quick reading with picocli's. */
+    private static List<Object> options(MaskCommand mask) {
+        return List.of(mask.secretEnvs, mask.secretFiles, mask.presets, mask.minLength, mask.stats, mask.consoleNotes);
+    }
+
+    @Test
+    void quickReadingOfMaskOptionsAgreesWithPicocliOrLeavesTheLineToIt() {
+        Stdio stdio = Stdio.of(in, out, err);
+        Environment env = Environment.of(Map.of());
+        List<List<String>> read = List.of(
+                List.of(),
+                List.of("--secret-env", "A"),
+                List.of("--secret-env=A", "--secret-env", "B=C", "--secret-file", "/run/s", "--secret-file=x y"),
+                List.of("--stats", "--secret-env", "A", "--console-notes", "--min-length", "6"),
+                List.of("--min-length=12", "--preset", "A=katalo", "--preset=B=xray", "--secret-env", "A"),
+                List.of("--min-length", "0"),
+                List.of("--secret-env", "stats", "--secret-file", "console-notes"));
+        for (List<String> args : read) {
+            MaskCommand quick = new MaskCommand(stdio, env);
+            MaskCommand picocli = new MaskCommand(stdio, env);
+            String[] line = args.toArray(String[]::new);
+            new picocli.CommandLine(picocli).parseArgs(line);
+            String[] withName = new String[line.length + 1];
+            withName[0] = "mask";
+            System.arraycopy(line, 0, withName, 1, line.length);
+            assertThat(quick.readPlainOptions(withName, 1)).as("%s", args).isTrue();
+            assertThat(options(quick)).as("%s", args).isEqualTo(options(picocli));
+        }
+        List<List<String>> leftToPicocli = List.of(
+                List.of("--help"),
+                List.of("-h"),
+                List.of("--version"),
+                List.of("-V"),
+                List.of("--secret"),
+                List.of("--secret-env"),
+                List.of("--secret-env", "-A"),
+                List.of("--secret-env="),
+                List.of("--secret-env", "@args.txt"),
+                List.of("@args.txt"),
+                List.of("--stats", "--stats"),
+                List.of("--stats=yes"),
+                List.of("--console-notes=true"),
+                List.of("--min-length", "4", "--min-length", "5"),
+                List.of("--min-length", "010"),
+                List.of("--min-length", "+4"),
+                List.of("--min-length", "9999999999"),
+                List.of("--", "--stats"),
+                List.of("positional"));
+        for (List<String> args : leftToPicocli) {
+            MaskCommand quick = new MaskCommand(stdio, env);
+            List<Object> before = options(quick);
+            List<String> withName = new java.util.ArrayList<>(args);
+            withName.add(0, "mask");
+            assertThat(quick.readPlainOptions(withName.toArray(String[]::new), 1))
+                    .as("%s", args)
+                    .isFalse();
+            assertThat(options(quick)).isEqualTo(before);
+        }
+    }
+
     @Test
     void helpAndVersionOnTheToolAndEachCommand() {
         assertThat(run(Map.of(), "mask", "--help")).isZero();
@@ -224,6 +284,41 @@ class MaskCommandTest {
                                 + " line end from $(cat file)); it is masked without that white space.",
                         "mask: warning: the secret file " + file + " starts or ends with white space (such as a line"
                                 + " end from $(cat file)); it is masked without that white space.");
+    }
+
+    @Test
+    void nonAsciiSecretsAreMaskedByTheirExactBytesPaddingStrippedByBytesToo() throws IOException {
+        // the variable padded with U+3000 (three bytes each side), the file in UTF-8 with a line end
+        String wide = "cl\u00e9-\u00fc-\u5bc6\u94a5-\ud83d\ude00-0a1b2c";
+        String accented = "p\u00e4ssw\u00f6rd-Gr\u00f6\u00dfe-42";
+        Path file = Files.write(dir.resolve("secret"), (accented + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        log.writeBytes(("a " + wide + "\nb " + accented + "\nc ").getBytes(StandardCharsets.UTF_8));
+        // the same text in another encoding is other bytes, and stays
+        log.writeBytes(accented.getBytes(StandardCharsets.ISO_8859_1));
+        log.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        in = new ByteArrayInputStream(log.toByteArray());
+
+        int status = run(
+                Map.of("WIDE", "\u3000" + wide + "\u3000"),
+                "mask",
+                "--secret-env",
+                "WIDE",
+                "--secret-file",
+                file.toString(),
+                "--stats");
+
+        assertThat(status).isZero();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("a ****\nb ****\nc ".getBytes(StandardCharsets.UTF_8));
+        expected.writeBytes(accented.getBytes(StandardCharsets.ISO_8859_1));
+        expected.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(out.toByteArray()).isEqualTo(expected.toByteArray());
+        assertThat(stderr().lines().toList())
+                .containsExactly(
+                        "mask: warning: the environment variable WIDE starts or ends with white space (such as a"
+                                + " line end from $(cat file)); it is masked without that white space.",
+                        "mask: masked 2 occurrences");
     }
 
     @Test
