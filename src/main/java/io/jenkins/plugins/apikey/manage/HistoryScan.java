@@ -2,7 +2,6 @@ package io.jenkins.plugins.apikey.manage;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
-import hudson.model.AbstractItem;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.apikey.ServiceKeyCredentials;
@@ -274,8 +273,8 @@ public final class HistoryScan implements ScanListener {
         try {
             Redactor.redact(report);
             PipelineLogIndex.shift(file, Redactor.offsets(chosen));
-            if (target.build() == 0 && job instanceof AbstractItem item) {
-                item.load();
+            if (target.build() == 0 && job != null) {
+                job.load();
             }
             inFile.forEach(finding -> redacted.add(finding.number()));
             return new Redaction(target.job(), target.build(), true, Messages.HistoryScan_Redacted(chosen.size()));

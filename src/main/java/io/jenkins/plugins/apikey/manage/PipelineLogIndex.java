@@ -43,7 +43,11 @@ final class PipelineLogIndex {
                 throw new IOException("not an offset in " + index + ": " + offset, e);
             }
         }
-        Path temp = Files.createTempFile(index.getParent(), ".log-index.", ".moving");
+        Path directory = index.toAbsolutePath().getParent();
+        if (directory == null) {
+            throw new IOException(index + " is not in a directory");
+        }
+        Path temp = Files.createTempFile(directory, ".log-index.", ".moving");
         try {
             Files.write(temp, moved, StandardCharsets.UTF_8);
             Files.move(temp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -20,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyRegistry {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final LeakVerifier verifier;
     private final Mac mac;
     private final Map<String, Integer> numbers = new HashMap<>();
@@ -30,7 +32,7 @@ public final class KeyRegistry {
     public KeyRegistry(LeakVerifier verifier) {
         this.verifier = verifier;
         byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
+        RANDOM.nextBytes(key);
         try {
             mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));

@@ -59,6 +59,9 @@ public final class Redactor {
         try {
             unchanged(report);
             Path directory = file.toAbsolutePath().getParent();
+            if (directory == null) {
+                throw new IOException("it is not in a directory");
+            }
             temp = Files.createTempFile(directory, "." + file.getFileName() + ".", ".redacting");
             try (InputStream in = FileInput.open(file, report.gzip(), read -> {});
                     OutputStream out = output(temp, report.gzip())) {
