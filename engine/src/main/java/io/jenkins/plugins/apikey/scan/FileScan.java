@@ -37,8 +37,18 @@ final class FileScan {
     /** Bytes read at a time. */
     private static final int CHUNK = 64 * 1024;
 
-    /** A known key's occurrence at a place in the file. */
-    record Found(Occurrence occurrence, long line, long column, long endLine, long endColumn) {}
+    /**
+     * A known key's occurrence at a place in the file; the columns in bytes, and in UTF-16 code units
+     * where the buffer still held the lines' starts (else 0).
+     */
+    record Found(
+            Occurrence occurrence,
+            long line,
+            long column,
+            long endLine,
+            long endColumn,
+            long charColumn,
+            long charEndColumn) {}
 
     private final SecretLocator known;
     private final ShapeRules shapes;
@@ -192,11 +202,23 @@ final class FileScan {
 
     private void occurrence(Occurrence occurrence) {
         long last = occurrence.end() - 1;
+        long column = positions.column(occurrence.start());
+        long lastColumn = positions.column(last);
         occurrences.add(new Found(
                 occurrence,
                 positions.line(occurrence.start()),
-                positions.column(occurrence.start()),
+                column,
                 positions.line(last),
-                positions.column(last) + 1));
+                lastColumn + 1,
+                charColumn(occurrence.start() - column + 1, occurrence.start()),
+                charColumn(last - lastColumn + 1, last + 1)));
+    }
+
+    /** 1 + the UTF-16 code units of {@code [lineStart, offset)}, or 0 when the buffer no longer holds them. */
+    private long charColumn(long lineStart, long offset) {
+        if (lineStart < base || offset > base + filled) {
+            return 0;
+        }
+        return 1 + Ascii.utf16Units(buf, (int) (lineStart - base), (int) (offset - base));
     }
 }
