@@ -179,6 +179,7 @@ class ScanCommandTest {
         assertThat(results.get(0).findValue("uri").asText())
                 .isEqualTo(log.toUri().toString());
         assertThat(results.get(0).findValue("startLine").asInt()).isEqualTo(2);
+        assertThat(results.get(0).findValue("startColumn").asInt()).isEqualTo(26);
         assertNoSecret(cli.stdout() + cli.stderr());
     }
 

@@ -181,6 +181,9 @@ class KnownKeysTest {
         assertThat(leaks).extracting(Leak::line, Leak::column).containsExactly(tuple(1L, (long) bytesBefore + 1));
         assertThat(leaks.get(0).endColumn())
                 .isEqualTo(bytesBefore + 1 + SECRET.getBytes(StandardCharsets.UTF_8).length);
+        // SARIF's columns: UTF-16 code units, two for the emoji
+        assertThat(leaks.get(0).charColumn()).isEqualTo("日本語 ä € 🙂 token=".length() + 1);
+        assertThat(leaks.get(0).charEndColumn()).isEqualTo(line.length() + 1);
     }
 
     @Test
