@@ -55,6 +55,8 @@ final class FileScan {
     private final LinePositions positions = new LinePositions();
     private final List<Found> occurrences = new ArrayList<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    private final CharColumns starts = new CharColumns();
+    private final CharColumns ends = new CharColumns();
     private final byte[] buf = new byte[CAPACITY];
     private int[] lineEnds = new int[4096];
     private int first;
@@ -210,15 +212,36 @@ final class FileScan {
                 column,
                 positions.line(last),
                 lastColumn + 1,
-                charColumn(occurrence.start() - column + 1, occurrence.start()),
-                charColumn(last - lastColumn + 1, last + 1)));
+                starts.charColumn(occurrence.start() - column + 1, occurrence.start()),
+                ends.charColumn(last - lastColumn + 1, last + 1)));
     }
 
-    /** 1 + the UTF-16 code units of {@code [lineStart, offset)}, or 0 when the buffer no longer holds them. */
-    private long charColumn(long lineStart, long offset) {
-        if (lineStart < base || offset > base + filled) {
-            return 0;
+    /**
+     * Counts the UTF-16 columns of offsets that come in order, going on from the last one on the same
+     * line, so that many keys on one long line do not each count the line from its start.
+     */
+    private final class CharColumns {
+        private long lineStart = -1;
+        private long offset;
+        private long units;
+
+        /** 1 + the UTF-16 code units of {@code [lineStart, to)}, or 0 when the buffer no longer holds them. */
+        long charColumn(long start, long to) {
+            if (start < base || to > base + filled) {
+                return 0;
+            }
+            boolean goOn = start == lineStart
+                    && to >= offset
+                    && offset >= base
+                    && (offset == base + filled || (buf[(int) (offset - base)] & 0xC0) != 0x80);
+            if (!goOn) {
+                lineStart = start;
+                offset = start;
+                units = 0;
+            }
+            units += Ascii.utf16Units(buf, (int) (offset - base), (int) (to - base));
+            offset = to;
+            return 1 + units;
         }
-        return 1 + Ascii.utf16Units(buf, (int) (lineStart - base), (int) (offset - base));
     }
 }

@@ -187,6 +187,23 @@ class KnownKeysTest {
     }
 
     @Test
+    void countsTheColumnsOfManyKeysOnOneLine() throws Exception {
+        String piece = "ä🙂 " + SECRET + " €";
+        String line = "x".repeat(70_000) + piece.repeat(200);
+
+        List<Leak> leaks = leaks(dir, "log", "first\n" + line + "\nlast\n", known("DEPLOY_TOKEN", SECRET));
+
+        assertThat(leaks).hasSize(200);
+        for (int k = 0; k < leaks.size(); k++) {
+            String before = "x".repeat(70_000) + piece.repeat(k) + "ä🙂 ";
+            assertThat(leaks.get(k).line()).isEqualTo(2);
+            assertThat(leaks.get(k).column()).isEqualTo(before.getBytes(StandardCharsets.UTF_8).length + 1);
+            assertThat(leaks.get(k).charColumn()).isEqualTo(before.length() + 1);
+            assertThat(leaks.get(k).charEndColumn()).isEqualTo(before.length() + SECRET.length() + 1);
+        }
+    }
+
+    @Test
     void findsAUuidKeyRecasedAndWithoutDashesAsKatalonWithItsHint() throws Exception {
         String upper = KATALON.toUpperCase();
         String bare = KATALON.replace("-", "");
