@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `scan` over a generated build log with known keys, against `cat` of the same
 # file to /dev/null (reading it, the limit) in the same run. The log is read once first, so both read
-# from the page cache. Usage: engine/bench/scan-e2e.sh [SIZE_MIB=256] [KEYS=100] [RUNS=3]
+# from the page cache. Needs GNU time (/usr/bin/time) and bc.
+# Usage: engine/bench/scan-e2e.sh [SIZE_MIB=256] [KEYS=100] [RUNS=3]
 set -euo pipefail
 size=${1:-256}
 keys=${2:-100}
@@ -26,29 +27,30 @@ done <"$work/keys"
 bytes=$(stat -c %s "$work/build.log")
 cat "$work/build.log" >/dev/null
 
-# fastest of $runs, in milliseconds; scan exits 1 when it finds keys
-best_ms() {
-  local best=0 start end ms
+# fastest of $runs: "wall-ms cpu-ms" (CPU: user + system, which a busy machine inflates less); scan exits 1
+# when it finds keys
+best() {
+  local best_wall=0 best_cpu=0 wall cpu
   for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
-    end=$(date +%s%N)
-    ms=$(((end - start) / 1000000))
-    if ((best == 0 || ms < best)); then best=$ms; fi
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" >/dev/null 2>&1 || [ $? -eq 1 ]
+    read -r w u s < <(tail -n 1 "$work/time")
+    wall=$(echo "$w * 1000 / 1" | bc)
+    cpu=$(echo "($u + $s) * 1000 / 1" | bc)
+    if ((best_wall == 0 || wall < best_wall)); then best_wall=$wall; fi
+    if ((best_cpu == 0 || cpu < best_cpu)); then best_cpu=$cpu; fi
   done
-  echo "$best"
+  echo "$best_wall $best_cpu"
 }
-
-cat_ms=$(best_ms cat "$work/build.log")
-scan_ms=$(best_ms java -jar "$jar" scan "${args[@]}" "$work/build.log")
-start_ms=$(best_ms java -jar "$jar" scan "${args[@]}" "$work/empty.log")
-found=$(java -jar "$jar" scan "${args[@]}" "$work/build.log" 2>&1 >/dev/null | tail -n 1 || true)
 rate() { echo $((bytes / 1000 / ($1 > 0 ? $1 : 1))); }
-scan_rate=$(rate "$scan_ms")
-net_rate=$(rate $((scan_ms - start_ms)))
-cat_rate=$(rate "$cat_ms")
-echo "log: $bytes bytes, $keys known keys, best of $runs"
+
+read -r cat_wall cat_cpu < <(best cat "$work/build.log")
+read -r scan_wall scan_cpu < <(best java -jar "$jar" scan "${args[@]}" "$work/build.log")
+read -r start_wall start_cpu < <(best java -jar "$jar" scan "${args[@]}" "$work/empty.log")
+found=$(java -jar "$jar" scan "${args[@]}" "$work/build.log" 2>&1 >/dev/null | tail -n 1 || true)
+echo "log: $bytes bytes, $keys known keys, best of $runs; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$found"
-echo "cat:  ${cat_ms} ms, $cat_rate MB/s"
-echo "scan: ${scan_ms} ms, $scan_rate MB/s end to end ($((scan_rate * 100 / cat_rate))% of cat);" \
-  "start-up (empty file) ${start_ms} ms; without it $net_rate MB/s ($((net_rate * 100 / cat_rate))% of cat)"
+echo "cat:  ${cat_wall} ms wall, $(rate "$cat_wall") MB/s"
+echo "scan: ${scan_wall} ms wall, $(rate "$scan_wall") MB/s end to end ($((scan_wall > 0 ? cat_wall * 100 / scan_wall : 0))% of cat);" \
+  "start-up (empty file) ${start_wall} ms; without it $(rate $((scan_wall - start_wall))) MB/s"
+echo "scan CPU: ${scan_cpu} ms, start-up ${start_cpu} ms: $(rate "$scan_cpu") MB per CPU-second end to end," \
+  "$(rate $((scan_cpu - start_cpu))) without start-up (cat: ${cat_cpu} ms)"

@@ -63,7 +63,8 @@ import picocli.CommandLine.Parameters;
                     + " Jenkinsfiles and any other text are read; files with a NUL byte in their first 8 KiB are"
                     + " skipped as binary. Symbolic links below a directory are not followed (what they point to is"
                     + " scanned where it is, inside the tree). A file that cannot be read is reported, and the scan"
-                    + " goes on. Lines and columns count from 1, columns in bytes.",
+                    + " goes on. Lines and columns count from 1, columns in bytes (in SARIF, in UTF-16 code units, as"
+                    + " SARIF counts them).",
             "",
             "Options:"
         },

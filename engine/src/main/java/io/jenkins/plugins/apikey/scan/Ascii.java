@@ -52,6 +52,34 @@ final class Ascii {
         return true;
     }
 
+    /**
+     * How many UTF-16 code units the UTF-8 text {@code b[from, to)} takes, as SARIF counts columns:
+     * one per character, two for one beyond the Basic Multilingual Plane, and one for each piece of
+     * malformed or cut-off UTF-8, as decoders replace it with one character.
+     */
+    static int utf16Units(byte[] b, int from, int to) {
+        int units = 0;
+        int i = from;
+        while (i < to) {
+            int c = b[i] & 0xFF;
+            int length = c < 0x80
+                    ? 1
+                    : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (length <= 1) {
+                units++;
+                i++;
+                continue;
+            }
+            int k = 1;
+            while (k < length && i + k < to && (b[i + k] & 0xC0) == 0x80) {
+                k++;
+            }
+            units += k == length && length == 4 ? 2 : 1;
+            i += k;
+        }
+        return units;
+    }
+
     /** Whether {@code c} may be part of a word: an ASCII letter or digit, or {@code _}. */
     static boolean isWord(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

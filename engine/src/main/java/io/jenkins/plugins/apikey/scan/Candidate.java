@@ -9,17 +9,28 @@ package io.jenkins.plugins.apikey.scan;
  * @param length its length in bytes
  * @param line its line
  * @param column its column, in bytes
+ * @param charColumn its column in UTF-16 code units, or 0 when not known
+ * @param charEndColumn the UTF-16 column after it, or 0 when not known
  * @param rule the rule that found it
  * @param form how it was written, such as {@code plain} or {@code base64}
  * @param key the key
  * @param clientId for client credentials, the client id seen beside it, else {@code null}
  */
 record Candidate(
-        long offset, int length, long line, long column, ShapeRule rule, String form, String key, String clientId) {
+        long offset,
+        int length,
+        long line,
+        long column,
+        long charColumn,
+        long charEndColumn,
+        ShapeRule rule,
+        String form,
+        String key,
+        String clientId) {
 
     /** The same candidate with the client id seen beside it. */
     Candidate withClientId(String id) {
-        return new Candidate(offset, length, line, column, rule, form, key, id);
+        return new Candidate(offset, length, line, column, charColumn, charEndColumn, rule, form, key, id);
     }
 
     @Override

@@ -37,14 +37,26 @@ final class FileScan {
     /** Bytes read at a time. */
     private static final int CHUNK = 64 * 1024;
 
-    /** A known key's occurrence at a place in the file. */
-    record Found(Occurrence occurrence, long line, long column, long endLine, long endColumn) {}
+    /**
+     * A known key's occurrence at a place in the file; the columns in bytes, and in UTF-16 code units
+     * where the buffer still held the lines' starts (else 0).
+     */
+    record Found(
+            Occurrence occurrence,
+            long line,
+            long column,
+            long endLine,
+            long endColumn,
+            long charColumn,
+            long charEndColumn) {}
 
     private final SecretLocator known;
     private final ShapeRules shapes;
     private final LinePositions positions = new LinePositions();
     private final List<Found> occurrences = new ArrayList<>();
     private final List<Candidate> candidates = new ArrayList<>();
+    private final CharColumns starts = new CharColumns();
+    private final CharColumns ends = new CharColumns();
     private final byte[] buf = new byte[CAPACITY];
     private int[] lineEnds = new int[4096];
     private int first;
@@ -192,11 +204,44 @@ final class FileScan {
 
     private void occurrence(Occurrence occurrence) {
         long last = occurrence.end() - 1;
+        long column = positions.column(occurrence.start());
+        long lastColumn = positions.column(last);
         occurrences.add(new Found(
                 occurrence,
                 positions.line(occurrence.start()),
-                positions.column(occurrence.start()),
+                column,
                 positions.line(last),
-                positions.column(last) + 1));
+                lastColumn + 1,
+                starts.charColumn(occurrence.start() - column + 1, occurrence.start()),
+                ends.charColumn(last - lastColumn + 1, last + 1)));
+    }
+
+    /**
+     * Counts the UTF-16 columns of offsets that come in order, going on from the last one on the same
+     * line, so that many keys on one long line do not each count the line from its start.
+     */
+    private final class CharColumns {
+        private long lineStart = -1;
+        private long offset;
+        private long units;
+
+        /** 1 + the UTF-16 code units of {@code [lineStart, to)}, or 0 when the buffer no longer holds them. */
+        long charColumn(long start, long to) {
+            if (start < base || to > base + filled) {
+                return 0;
+            }
+            boolean goOn = start == lineStart
+                    && to >= offset
+                    && offset >= base
+                    && (offset == base + filled || (buf[(int) (offset - base)] & 0xC0) != 0x80);
+            if (!goOn) {
+                lineStart = start;
+                offset = start;
+                units = 0;
+            }
+            units += Ascii.utf16Units(buf, (int) (offset - base), (int) (to - base));
+            offset = to;
+            return 1 + units;
+        }
     }
 }

@@ -83,6 +83,7 @@ final class JacksonReports {
             @Override
             public void finish(ScanSummary summary) throws IOException {
                 json.writeEndArray();
+                json.writeStringField("columnKind", "utf16CodeUnits");
                 json.writeObjectFieldStart("tool");
                 json.writeObjectFieldStart("driver");
                 json.writeStringField("name", "api-keys");
@@ -122,9 +123,15 @@ final class JacksonReports {
         json.writeEndObject();
         json.writeObjectFieldStart("region");
         json.writeNumberField("startLine", leak.line());
-        json.writeNumberField("startColumn", leak.column());
+        // SARIF counts columns in UTF-16 code units (the run says so); without them, the region
+        // is the lines, and byteOffset says where exactly
+        if (leak.charColumn() > 0 && leak.charEndColumn() > 0) {
+            json.writeNumberField("startColumn", leak.charColumn());
+        }
         json.writeNumberField("endLine", leak.endLine());
-        json.writeNumberField("endColumn", leak.endColumn());
+        if (leak.charColumn() > 0 && leak.charEndColumn() > 0) {
+            json.writeNumberField("endColumn", leak.charEndColumn());
+        }
         json.writeNumberField("byteOffset", leak.offset());
         json.writeNumberField("byteLength", leak.length());
         json.writeEndObject();

@@ -16,6 +16,9 @@ import java.util.List;
  * @param column the column it starts at
  * @param endLine the line of its last byte
  * @param endColumn the column after its last byte
+ * @param charColumn the column it starts at in UTF-16 code units, as SARIF counts, or 0 when not
+ *     known (a key in a line longer than the scanner's buffer)
+ * @param charEndColumn the UTF-16 column after its last byte, or 0 when not known
  * @param rule for a known key its name, else the id of the preset whose shape found it
  * @param known whether it is a known key
  * @param preset the id of its preset
@@ -34,6 +37,8 @@ public record Leak(
         long column,
         long endLine,
         long endColumn,
+        long charColumn,
+        long charEndColumn,
         String rule,
         boolean known,
         String preset,
@@ -55,7 +60,22 @@ public record Leak(
     /** The same leak with {@code liveness}. */
     public Leak withLiveness(Liveness liveness) {
         return new Leak(
-                file, offset, length, line, column, endLine, endColumn, rule, known, preset, form, hint, key, liveness,
+                file,
+                offset,
+                length,
+                line,
+                column,
+                endLine,
+                endColumn,
+                charColumn,
+                charEndColumn,
+                rule,
+                known,
+                preset,
+                form,
+                hint,
+                key,
+                liveness,
                 kept);
     }
 }

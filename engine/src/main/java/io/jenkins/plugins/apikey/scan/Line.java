@@ -61,7 +61,19 @@ final class Line {
 
     /** A candidate key at {@code bytes[start, end)} of this line. */
     Candidate candidate(int start, int end, ShapeRule rule, String form, String key, String clientId) {
+        // a piece of a long line does not hold the line's start, so its characters are not counted
+        long charColumn = column == 1 ? 1 + Ascii.utf16Units(bytes, from, start) : 0;
+        long charEndColumn = column == 1 ? 1 + Ascii.utf16Units(bytes, from, end) : 0;
         return new Candidate(
-                offset + (start - from), end - start, number, column + (start - from), rule, form, key, clientId);
+                offset + (start - from),
+                end - start,
+                number,
+                column + (start - from),
+                charColumn,
+                charEndColumn,
+                rule,
+                form,
+                key,
+                clientId);
     }
 }

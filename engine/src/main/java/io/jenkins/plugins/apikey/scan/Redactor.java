@@ -29,8 +29,8 @@ import java.util.zip.GZIPOutputStream;
  * console notes and wrapped Base64's line breaks inside a leak are kept after it; every other byte
  * is kept as it is. The new content is written to a temporary file in the same directory, given
  * the file's mode, owner and group, and renamed over the file, so that readers see the old file or
- * the new one, never a mix. A gzip file stays gzip. A file that changed since it was scanned is
- * left alone.
+ * the new one, never a mix. A gzip file stays gzip; a symbolic link stays a link, and the file it
+ * points to is redacted. A file that changed since it was scanned is left alone.
  */
 public final class Redactor {
 
@@ -58,7 +58,9 @@ public final class Redactor {
         Path temp = null;
         try {
             unchanged(report);
-            Path directory = file.toAbsolutePath().getParent();
+            // a link given by name is rewritten where it points: renaming over it would replace the link
+            file = file.toRealPath();
+            Path directory = file.getParent();
             if (directory == null) {
                 throw new IOException("it is not in a directory");
             }

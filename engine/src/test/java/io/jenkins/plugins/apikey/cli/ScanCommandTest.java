@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.apikey.mask.SecretForms;
+import io.jenkins.plugins.apikey.testing.FakeService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -178,6 +179,7 @@ class ScanCommandTest {
         assertThat(results.get(0).findValue("uri").asText())
                 .isEqualTo(log.toUri().toString());
         assertThat(results.get(0).findValue("startLine").asInt()).isEqualTo(2);
+        assertThat(results.get(0).findValue("startColumn").asInt()).isEqualTo(26);
         assertNoSecret(cli.stdout() + cli.stderr());
     }
 
@@ -234,6 +236,32 @@ class ScanCommandTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(Files.readString(log)).isEqualTo("Started\n> Authorization: Basic ****\nFinished: SUCCESS\n");
+    }
+
+    @Test
+    void verifiesEachKeyFoundOnceAndMarksItsFindings() throws Exception {
+        write("nightly/builds/42/log", "katalonc -apiKey=" + OTHER_KATALON + "\nagain -apiKey=" + OTHER_KATALON + "\n");
+        try (FakeService service = FakeService.start()) {
+            service.answer(200, "{\"access_token\":\"t0ken-from-the-service\",\"token_type\":\"bearer\"}");
+
+            int status = scan(
+                    "--verify",
+                    "--verify-url",
+                    "katalon=" + service.url(),
+                    jobs.resolve("nightly/builds/42").toString(),
+                    config.toString());
+
+            assertThat(status).isEqualTo(1);
+            assertThat(service.requests()).hasSize(1);
+            assertThat(cli.stdout().lines())
+                    .containsExactly(
+                            jobs.resolve("nightly/builds/42/log") + ":1:18: katalon plain …9c2e live",
+                            jobs.resolve("nightly/builds/42/log") + ":2:15: katalon plain …9c2e live",
+                            config + ":2:29: katalon plain …9c2e live");
+            assertThat(cli.stderr()).contains("scan: verification: katalon katalon …9c2e live 200");
+            assertThat(cli.stdout() + cli.stderr()).doesNotContain("t0ken-from-the-service");
+            assertNoSecret(cli.stdout() + cli.stderr());
+        }
     }
 
     @Test

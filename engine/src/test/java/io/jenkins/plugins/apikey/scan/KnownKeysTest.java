@@ -6,13 +6,20 @@ import static io.jenkins.plugins.apikey.scan.Scans.leaks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.apikey.mask.FormEncoder;
+import io.jenkins.plugins.apikey.mask.SecretForms;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +67,7 @@ class KnownKeysTest {
                 Arguments.of("base64-of-base64", base64.encodeToString(base64.encode(bytes)), null));
     }
 
-    @ParameterizedTest(name = "{0}: {1}")
+    @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("printedForms")
     void findsAKnownKeyInEachPrintedForm(String form, String line, String printed) throws Exception {
         List<Leak> leaks = leaks(dir, "log", "first\n" + line + "\n", known("DEPLOY_TOKEN", SECRET));
@@ -77,6 +84,77 @@ class KnownKeysTest {
         } else {
             assertThat(leak.column()).isBetween(1L, 4L);
         }
+    }
+
+    /**
+     * Every form of every encoder the masker has is found, and named after the first encoder (in
+     * the masker's order, the value as it is first) that writes those bytes.
+     */
+    @Test
+    void findsEveryEncodersFormsAndNamesTheForm() throws Exception {
+        List<FormEncoder> encoders = new ArrayList<>(SecretForms.ENCODERS);
+        encoders.addAll(SecretForms.WHOLE_VALUE_ENCODERS);
+        byte[] secret = SECRET.getBytes(StandardCharsets.UTF_8);
+        Set<String> named = new TreeSet<>();
+        for (FormEncoder encoder : encoders) {
+            for (byte[] form : encoder.encode(secret)) {
+                if (form.length < 8) {
+                    continue;
+                }
+                Path file = dir.resolve("log");
+                Files.write(
+                        file,
+                        concat(
+                                "printed: ".getBytes(StandardCharsets.US_ASCII),
+                                form,
+                                " done\n".getBytes(StandardCharsets.US_ASCII)));
+
+                List<Leak> leaks =
+                        Scans.scan(file, known("DEPLOY_TOKEN", SECRET)).leaks();
+
+                String expected = firstEncoderOf(encoders, secret, form);
+                assertThat(leaks).as("a form of %s", encoder.name()).hasSize(1);
+                assertThat(leaks.get(0).form())
+                        .as("a form of %s", encoder.name())
+                        .isEqualTo(expected);
+                assertThat(leaks.get(0).offset()).isGreaterThanOrEqualTo("printed: ".length());
+                assertThat(leaks.get(0).end()).isLessThanOrEqualTo("printed: ".length() + form.length);
+                named.add(expected);
+            }
+        }
+        assertThat(named)
+                .containsAll(List.of(
+                        "plain",
+                        "base64",
+                        "percent",
+                        "json",
+                        "xml",
+                        "shell-quote",
+                        "backslash",
+                        "ansi-c",
+                        "powershell",
+                        "batch",
+                        "base64-of-base64",
+                        "hex"));
+    }
+
+    private static String firstEncoderOf(List<FormEncoder> encoders, byte[] secret, byte[] form) {
+        for (FormEncoder encoder : encoders) {
+            for (byte[] made : encoder.encode(secret)) {
+                if (Arrays.equals(made, form)) {
+                    return encoder.name().equals("literal") ? "plain" : encoder.name();
+                }
+            }
+        }
+        throw new AssertionError("no encoder makes this form");
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
     }
 
     @Test
@@ -103,6 +181,26 @@ class KnownKeysTest {
         assertThat(leaks).extracting(Leak::line, Leak::column).containsExactly(tuple(1L, (long) bytesBefore + 1));
         assertThat(leaks.get(0).endColumn())
                 .isEqualTo(bytesBefore + 1 + SECRET.getBytes(StandardCharsets.UTF_8).length);
+        // SARIF's columns: UTF-16 code units, two for the emoji
+        assertThat(leaks.get(0).charColumn()).isEqualTo("日本語 ä € 🙂 token=".length() + 1);
+        assertThat(leaks.get(0).charEndColumn()).isEqualTo(line.length() + 1);
+    }
+
+    @Test
+    void countsTheColumnsOfManyKeysOnOneLine() throws Exception {
+        String piece = "ä🙂 " + SECRET + " €";
+        String line = "x".repeat(70_000) + piece.repeat(200);
+
+        List<Leak> leaks = leaks(dir, "log", "first\n" + line + "\nlast\n", known("DEPLOY_TOKEN", SECRET));
+
+        assertThat(leaks).hasSize(200);
+        for (int k = 0; k < leaks.size(); k++) {
+            String before = "x".repeat(70_000) + piece.repeat(k) + "ä🙂 ";
+            assertThat(leaks.get(k).line()).isEqualTo(2);
+            assertThat(leaks.get(k).column()).isEqualTo(before.getBytes(StandardCharsets.UTF_8).length + 1);
+            assertThat(leaks.get(k).charColumn()).isEqualTo(before.length() + 1);
+            assertThat(leaks.get(k).charEndColumn()).isEqualTo(before.length() + SECRET.length() + 1);
+        }
     }
 
     @Test

@@ -142,6 +142,21 @@ class RedactorTest {
         }
     }
 
+    /** Regression: renaming the redacted file over a link given by name replaced the link and left its target as it was. */
+    @Test
+    void redactsTheFileALinkPointsToAndKeepsTheLink() throws Exception {
+        Path target = Scans.write(dir, "real/log", "token " + SECRET + "\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), target);
+
+        Redactor.redact(Scans.scan(link, known("DEPLOY_TOKEN", SECRET)));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(target)).isEqualTo("token ****\n");
+        try (var entries = Files.list(target.getParent())) {
+            assertThat(entries).containsExactly(target);
+        }
+    }
+
     @Test
     void leavesAFileWithoutFindingsAlone() throws Exception {
         Path file = Scans.write(dir, "clean", "nothing to see\n");

@@ -22,6 +22,8 @@ class ReportsTest {
             37,
             212,
             89,
+            35,
+            87,
             "KATALON_API_KEY",
             true,
             "katalon",
@@ -38,6 +40,8 @@ class ReportsTest {
             42,
             18,
             78,
+            0,
+            0,
             "katalon",
             false,
             "katalon",
@@ -68,8 +72,8 @@ class ReportsTest {
 
     @Test
     void textShowsADashForNoHint() throws Exception {
-        Leak noHint =
-                new Leak(Path.of("log"), 0, 8, 1, 1, 1, 9, "TOKEN", true, "generic", "plain", "", 1, null, List.of());
+        Leak noHint = new Leak(
+                Path.of("log"), 0, 8, 1, 1, 1, 9, 1, 9, "TOKEN", true, "generic", "plain", "", 1, null, List.of());
 
         assertThat(write(ReportFormat.TEXT, noHint)).isEqualTo("log:1:1: TOKEN plain -\n");
     }
@@ -130,12 +134,20 @@ class ReportsTest {
         JsonNode location = result.get("locations").get(0).get("physicalLocation");
         assertThat(location.get("artifactLocation").get("uri").asText()).isEqualTo("jobs/night%20ly/builds/41/log");
         JsonNode region = location.get("region");
+        assertThat(run.get("columnKind").asText()).isEqualTo("utf16CodeUnits");
         assertThat(region.get("startLine").asLong()).isEqualTo(212);
-        assertThat(region.get("startColumn").asLong()).isEqualTo(37);
+        assertThat(region.get("startColumn").asLong())
+                .as("in UTF-16 code units")
+                .isEqualTo(35);
         assertThat(region.get("endLine").asLong()).isEqualTo(212);
-        assertThat(region.get("endColumn").asLong()).isEqualTo(89);
+        assertThat(region.get("endColumn").asLong()).isEqualTo(87);
         assertThat(region.get("byteOffset").asLong()).isEqualTo(1200);
         assertThat(region.get("byteLength").asLong()).isEqualTo(52);
+        JsonNode unknownColumns =
+                results.get(1).get("locations").get(0).get("physicalLocation").get("region");
+        assertThat(unknownColumns.has("startColumn")).isFalse();
+        assertThat(unknownColumns.has("endColumn")).isFalse();
+        assertThat(unknownColumns.get("byteOffset").asLong()).isEqualTo(400);
         assertThat(results.get(1).get("message").get("text").asText()).contains("rejected");
         assertThat(results.get(1).get("properties").get("hint").asText()).isEqualTo("…9c2e");
     }

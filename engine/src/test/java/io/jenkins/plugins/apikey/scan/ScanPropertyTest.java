@@ -224,6 +224,10 @@ class ScanPropertyTest {
                 assertThat(leak.column()).isEqualTo(Scans.columnOf(original, leak.offset()));
                 assertThat(leak.endLine()).isEqualTo(Scans.lineOf(original, leak.end() - 1));
                 assertThat(leak.endColumn()).isEqualTo(Scans.columnOf(original, leak.end() - 1) + 1);
+                if (original.length < FileScan.CAPACITY / 2) {
+                    assertThat(leak.charColumn()).isEqualTo(charColumnOf(original, leak.offset()));
+                    assertThat(leak.charEndColumn()).isEqualTo(charColumnOf(original, leak.end()));
+                }
             }
 
             int cuts = Redactor.redact(report);
@@ -245,6 +249,15 @@ class ScanPropertyTest {
                     .isEmpty();
             Files.delete(file);
         });
+    }
+
+    /** The UTF-16 column of {@code offset}, by decoding its line up to there. */
+    private static long charColumnOf(byte[] content, long offset) {
+        int start = (int) offset;
+        while (start > 0 && content[start - 1] != '\n') {
+            start--;
+        }
+        return new String(content, start, (int) offset - start, StandardCharsets.UTF_8).length() + 1;
     }
 
     private static boolean inSomeToken(Leak leak, long[] starts, long[] ends) {

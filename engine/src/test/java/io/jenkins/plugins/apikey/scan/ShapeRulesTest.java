@@ -135,7 +135,7 @@ class ShapeRulesTest {
         assertThat(leaks(dir, "digests.yaml", text)).isEmpty();
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "[{index}]")
     @ValueSource(
             strings = {
                 "build 3f2a1b4c-5d6e-4f70-8a9b-0c1d2e3f1d07 started",
