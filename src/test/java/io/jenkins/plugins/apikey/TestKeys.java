@@ -12,13 +12,16 @@ import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.htmlunit.html.HtmlElementUtil;
 import org.htmlunit.html.HtmlForm;
@@ -71,18 +74,38 @@ public final class TestKeys {
                 dir, List.of(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1)));
     }
 
-    /** Searches bytes as ISO-8859-1 text, which maps each byte to one character. */
+    /**
+     * Searches bytes as ISO-8859-1 text, which maps each byte to one character. Jenkins writes
+     * files through temporary files that it renames, so a file that is gone by the time it is
+     * read is passed over: what it held is in the file it was renamed to.
+     */
     private static Set<String> filesContainingAny(File dir, List<String> texts) throws IOException {
         Set<String> matches = new TreeSet<>();
         Path root = dir.toPath();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                if (texts.stream().anyMatch(content::contains)) {
-                    matches.add(root.relativize(file).toString());
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                if (attributes.isRegularFile()) {
+                    try {
+                        String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                        if (texts.stream().anyMatch(content::contains)) {
+                            matches.add(root.relativize(file).toString());
+                        }
+                    } catch (NoSuchFileException e) {
+                        // renamed while being read
+                    }
                 }
+                return FileVisitResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
         return matches;
     }
 
