@@ -69,8 +69,8 @@ final class KeyTests {
         if (key.isEmpty()) {
             return FormValidation.error(Messages.KeyTests_Empty());
         }
-        Verification verification =
-                ServiceChecks.check(preset, new KeyMaterial(key, Util.fixEmptyAndTrim(clientId), url));
+        Verification verification = ServiceChecks.check(
+                ServiceChecks.verifier(), preset, new KeyMaterial(key, Util.fixEmptyAndTrim(clientId), url));
         if (verification.outcome() == Outcome.NOT_SENT) {
             return FormValidation.error(verification.message());
         }

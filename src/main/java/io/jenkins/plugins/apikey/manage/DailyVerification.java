@@ -3,6 +3,7 @@ package io.jenkins.plugins.apikey.manage;
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.apikey.verify.KeyVerifier;
 import io.jenkins.plugins.apikey.verify.Outcome;
 import io.jenkins.plugins.apikey.verify.Verification;
 import java.time.Instant;
@@ -31,8 +32,9 @@ public final class DailyVerification extends AsyncPeriodicWork {
         if (!ApiKeyPolicy.get().isVerifyDaily()) {
             return;
         }
+        KeyVerifier verifier = ServiceChecks.verifier();
         for (KeyInventory.Row row : KeyInventory.collectShared()) {
-            Verification verification = KeyVerifications.verify(row);
+            Verification verification = KeyVerifications.verify(verifier, row);
             if (verification.outcome() != Outcome.NO_VERIFIER) {
                 listener.getLogger()
                         .println(row.record().id() + ": " + KeyVerifications.shown(verification.verdict()) + ". "

@@ -18,7 +18,6 @@ import io.jenkins.plugins.apikey.scan.ScanProgress;
 import io.jenkins.plugins.apikey.scan.TreeScan;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,7 +89,6 @@ public final class HistoryScan implements ScanListener {
     public record Leaked(String name, @CheckForNull String ref) {}
 
     private final String scope;
-    private final Instant started = Instant.now();
     private final Map<Path, BuildHistory.Target> targets = new HashMap<>();
     private final Map<String, String> refs = new HashMap<>();
     private final List<Finding> findings = new ArrayList<>();
@@ -194,11 +192,6 @@ public final class HistoryScan implements ScanListener {
 
     public boolean isRunning() {
         return running;
-    }
-
-    @NonNull
-    public Instant getStarted() {
-        return started;
     }
 
     /** Files and bytes to read in all. */

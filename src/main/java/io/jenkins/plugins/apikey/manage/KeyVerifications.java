@@ -6,6 +6,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Computer;
 import io.jenkins.plugins.apikey.ServiceKeyCredentials;
+import io.jenkins.plugins.apikey.verify.KeyVerifier;
 import io.jenkins.plugins.apikey.verify.Outcome;
 import io.jenkins.plugins.apikey.verify.Verdict;
 import io.jenkins.plugins.apikey.verify.Verification;
@@ -67,12 +68,13 @@ public final class KeyVerifications {
      * should use it, so its service need not be asked.
      */
     @NonNull
-    static Verification verify(@NonNull KeyInventory.Row row) throws InterruptedException {
+    static Verification verify(@NonNull KeyVerifier verifier, @NonNull KeyInventory.Row row)
+            throws InterruptedException {
         if (row.record().revoked()) {
             return Verification.notSent(Messages.KeyVerifications_Revoked());
         }
         ServiceKeyCredentials credentials = row.credentials();
-        Verification verification = ServiceChecks.check(credentials.getPreset(), credentials.keyMaterial());
+        Verification verification = ServiceChecks.check(verifier, credentials.getPreset(), credentials.keyMaterial());
         if (verification.outcome() != Outcome.NO_VERIFIER) {
             KeyStates.get().recordVerification(row.ref(), verification);
         }
@@ -105,7 +107,6 @@ public final class KeyVerifications {
     public static final class Run {
 
         private final int total;
-        private final Instant started = Instant.now();
         private final List<Result> results = new ArrayList<>();
         private volatile boolean running = true;
 
@@ -127,11 +128,6 @@ public final class KeyVerifications {
             return running;
         }
 
-        @NonNull
-        public Instant getStarted() {
-            return started;
-        }
-
         /** What was found so far, in the order the keys were checked. */
         @NonNull
         public synchronized List<Result> getResults() {
@@ -147,8 +143,9 @@ public final class KeyVerifications {
 
         private void verifyAll(List<KeyInventory.Row> rows) {
             try {
+                KeyVerifier verifier = ServiceChecks.verifier();
                 for (KeyInventory.Row row : rows) {
-                    Verification verification = verify(row);
+                    Verification verification = verify(verifier, row);
                     add(row, verification);
                 }
             } catch (InterruptedException e) {

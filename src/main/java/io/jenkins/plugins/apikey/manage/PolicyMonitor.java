@@ -3,7 +3,6 @@ package io.jenkins.plugins.apikey.manage;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import hudson.Extension;
 import hudson.ExtensionList;
-import hudson.Util;
 import hudson.model.AdministrativeMonitor;
 import io.jenkins.plugins.apikey.inventory.KeyRecord;
 import io.jenkins.plugins.apikey.inventory.RotationPolicy;
@@ -62,23 +61,21 @@ public final class PolicyMonitor extends AdministrativeMonitor {
         for (KeyInventory.Row row : KeyInventory.collectShared()) {
             KeyRecord record = row.record();
             policy.check(record, now).forEach(violation -> found.add(violation.message()));
-            rejection(row, now).ifPresent(found::add);
+            rejection(row).ifPresent(found::add);
         }
         violations = List.copyOf(found);
         checked = now;
     }
 
     /** Says that the service refused the key the last time it was asked, unless it is revoked since. */
-    private static Optional<String> rejection(KeyInventory.Row row, Instant now) {
+    private static Optional<String> rejection(KeyInventory.Row row) {
         KeyRecord record = row.record();
         KeyStates.State state = KeyStates.get().state(row.ref());
         KeyStates.Checked checked = state == null ? null : state.checked();
         if (record.revoked() || checked == null || checked.verdict() != Verdict.REJECTED) {
             return Optional.empty();
         }
-        String ago = Messages.ApiKeysPage_Ago(Util.getTimeSpanString(
-                Math.max(0, Duration.between(checked.at(), now).toMillis())));
-        return Optional.of(
-                Messages.PolicyMonitor_Rejected(record.id(), record.service(), record.hint(), ago, checked.message()));
+        return Optional.of(Messages.PolicyMonitor_Rejected(
+                record.id(), record.service(), record.hint(), KeysPage.ago(checked.at()), checked.message()));
     }
 }

@@ -22,19 +22,25 @@ public final class ServiceChecks {
 
     private ServiceChecks() {}
 
+    /** A verifier through the Jenkins proxy as it is configured now, for one key or one run of many. */
+    @NonNull
+    public static KeyVerifier verifier() {
+        return new KeyVerifier(ProxyConfiguration.newHttpClientBuilder(), KeyVerifier.DEFAULT_TIMEOUT);
+    }
+
     /**
      * Verifies {@code material} with {@code preset}'s verifier; a key that fails its format checks
      * comes back {@link Outcome#NOT_SENT} with the first error, and nothing is sent.
      */
     @NonNull
-    public static Verification check(@NonNull ServicePreset preset, @NonNull KeyMaterial material)
+    public static Verification check(
+            @NonNull KeyVerifier verifier, @NonNull ServicePreset preset, @NonNull KeyMaterial material)
             throws InterruptedException {
         Optional<Finding> error =
                 preset.check(material).stream().filter(Finding::isError).findFirst();
         if (error.isPresent()) {
             return Verification.notSent(error.get().message());
         }
-        KeyVerifier verifier = new KeyVerifier(ProxyConfiguration.newHttpClientBuilder(), KeyVerifier.DEFAULT_TIMEOUT);
         return verifier.verify(preset, material, null);
     }
 }
