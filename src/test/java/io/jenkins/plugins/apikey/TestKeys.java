@@ -27,6 +27,7 @@ import org.htmlunit.html.HtmlElementUtil;
 import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlPage;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** Keys and checks shared by the plugin's JenkinsRule tests. */
 public final class TestKeys {
@@ -50,6 +51,18 @@ public final class TestKeys {
 
     public static ClientCredentialsImpl xray(String id) {
         return new ClientCredentialsImpl(CredentialsScope.GLOBAL, id, "", CLIENT_ID, Secret.fromString(CLIENT_SECRET));
+    }
+
+    /** Security with two users: {@code admin} administers Jenkins, {@code reader} may only read it. */
+    public static void adminAndReader(JenkinsRule j) {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("admin")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("reader"));
     }
 
     /**

@@ -15,14 +15,12 @@ import io.jenkins.plugins.apikey.TestKeys;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -134,14 +132,7 @@ class ApiKeyCredentialsImplTest {
 
     @Test
     void validationEndpointsRefuseGetAndUsersWithoutCredentialPermissions(JenkinsRule j) throws Exception {
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin")
-                .grant(Jenkins.READ)
-                .everywhere()
-                .to("reader"));
+        TestKeys.adminAndReader(j);
         String[] endpoints = {
             CHECK_SECRET + "?service=katalon&value=x",
             "descriptorByName/io.jenkins.plugins.apikey.impl.ApiKeyCredentialsImpl/checkServerUrl?value=x",

@@ -11,7 +11,6 @@ import io.jenkins.plugins.apikey.ApiKeyCredentials;
 import io.jenkins.plugins.apikey.TestKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -21,7 +20,6 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 @WithJenkins
@@ -40,14 +38,7 @@ class ApiKeysPageTest {
     @BeforeEach
     void setUp(JenkinsRule rule) throws Exception {
         j = rule;
-        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
-        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
-                .grant(Jenkins.ADMINISTER)
-                .everywhere()
-                .to("admin")
-                .grant(Jenkins.READ)
-                .everywhere()
-                .to("reader"));
+        TestKeys.adminAndReader(j);
         TestKeys.store(j.jenkins, TestKeys.apiKey("katalon-nightly", "katalon", KATALON_KEY));
         TestKeys.store(j.jenkins, TestKeys.xray("xray-qa"));
         admin = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
