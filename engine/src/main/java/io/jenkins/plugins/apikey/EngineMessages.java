@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey;
 
+import io.jenkins.plugins.apikey.bind.KeyLabel;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.AccessDeniedException;
@@ -93,27 +94,27 @@ public final class EngineMessages {
                 + " or an empty part. Copy the whole key.";
     }
 
-    public static String keyRefused(String credentialsId, String finding) {
-        return "Credentials '" + credentialsId + "' cannot be bound: " + finding;
+    public static String keyRefused(KeyLabel key, String finding) {
+        return key.sentenceStart() + " cannot be bound: " + finding;
     }
 
-    public static String keyWarning(String credentialsId, String finding) {
-        return "Warning for credentials '" + credentialsId + "': " + finding;
+    public static String keyWarning(KeyLabel key, String finding) {
+        return "Warning for " + key + ": " + finding;
     }
 
-    public static String invalidVariableName(String credentialsId, String name) {
-        return "'" + name + "' (for credentials '" + credentialsId + "') is not a valid variable name. Use letters,"
-                + " digits and underscores, not starting with a digit.";
+    public static String invalidVariableName(KeyLabel key, String name) {
+        return "Variable name '" + name + "' of " + key + " is not valid. Use letters, digits and underscores, not"
+                + " starting with a digit.";
     }
 
-    public static String variableBoundTwice(String name, String firstId, String secondId) {
-        return "Variable " + name + " is bound twice, by credentials '" + firstId + "' and '" + secondId
-                + "'. Give one of them another variable name.";
+    public static String variableBoundTwice(String name, KeyLabel first, KeyLabel second) {
+        return "Variable " + name + " is bound twice, by " + first + " and by " + second
+                + ". Give one of them another variable name.";
     }
 
-    public static String optionNotForService(String credentialsId, String option, String service) {
-        return "Option " + option + " does not apply to credentials '" + credentialsId + "' (" + service
-                + "). Remove it, or bind a key of a service that uses it.";
+    public static String optionNotForService(KeyLabel key, KeyLabel.Option option, String service) {
+        return "Option " + key.option(option) + " does not apply to " + key + ": its service is " + service
+                + ". Remove the option, or bind a key of a service that uses it.";
     }
 
     public static String agentConfigLineBreak(String field) {

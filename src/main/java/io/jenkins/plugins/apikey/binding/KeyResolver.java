@@ -195,7 +195,7 @@ public final class KeyResolver {
     private static BindingRequest request(String id, StandardCredentials found, BindingOptions options)
             throws AbortException {
         if (found instanceof ServiceKeyCredentials key) {
-            return new BindingRequest(id, key.getPreset(), key.keyMaterial(), options);
+            return BindingRequest.of(id, key.getPreset(), key.keyMaterial(), options);
         }
         throw new AbortException(
                 Messages.KeyResolver_WrongType(id, found.getDescriptor().getDisplayName()));

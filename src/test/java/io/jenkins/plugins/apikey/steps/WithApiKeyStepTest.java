@@ -421,7 +421,7 @@ class WithApiKeyStepTest {
     void invalidVariableName() throws Exception {
         WorkflowRun run = fail("withApiKey(credentialsId: 'katalon', variable: '1KEY') { echo 'BODY RAN' }");
 
-        j.assertLogContains("'1KEY' (for credentials 'katalon') is not a valid variable name", run);
+        j.assertLogContains("Variable name '1KEY' of credentials 'katalon' is not valid", run);
         j.assertLogNotContains("BODY RAN", run);
     }
 

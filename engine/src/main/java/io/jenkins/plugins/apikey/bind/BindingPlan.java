@@ -63,11 +63,10 @@ public record BindingPlan(
     }
 
     /** Client credentials to exchange at {@code baseUrl}; the token goes in {@code variable}. */
-    public record PlannedExchange(
-            String variable, String credentialsId, URI baseUrl, String clientId, String clientSecret) {
+    public record PlannedExchange(String variable, KeyLabel label, URI baseUrl, String clientId, String clientSecret) {
         @Override
         public String toString() {
-            return "PlannedExchange[" + variable + " <- " + credentialsId + " at " + baseUrl + "]";
+            return "PlannedExchange[" + variable + " <- " + label + " at " + baseUrl + "]";
         }
     }
 }

@@ -24,7 +24,7 @@ public final class BindingPlanner {
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final List<BindingPlan.Variable> variables = new ArrayList<>();
-    private final Map<String, String> variableOwners = new LinkedHashMap<>();
+    private final Map<String, KeyLabel> variableOwners = new LinkedHashMap<>();
     private final List<BindingPlan.PlannedFile> files = new ArrayList<>();
     private final List<BindingPlan.PlannedExchange> exchanges = new ArrayList<>();
     private final List<String> maskValues = new ArrayList<>();
@@ -57,48 +57,49 @@ public final class BindingPlanner {
         ServicePreset preset = request.preset();
         KeyMaterial material = request.material();
         BindingOptions options = request.options() == null ? BindingOptions.defaults() : request.options();
-        String id = request.credentialsId();
+        KeyLabel label = request.label();
         for (Finding finding : preset.check(material)) {
             if (finding.isError()) {
-                throw new BindingException(EngineMessages.keyRefused(id, finding.message()));
+                throw new BindingException(EngineMessages.keyRefused(label, finding.message()));
             }
-            warnings.add(EngineMessages.keyWarning(id, finding.message()));
+            warnings.add(EngineMessages.keyWarning(label, finding.message()));
         }
         String key = material.key().strip();
         maskValues.addAll(preset.maskValues(new KeyMaterial(key, material.clientId(), material.serverUrl())));
 
-        variable(id, orDefault(options.keyVariable(), preset.keyVariable()), key, true);
+        variable(label, orDefault(options.keyVariable(), preset.keyVariable()), key, true);
         if (preset.isClientCredentials()) {
             variable(
-                    id,
+                    label,
                     orDefault(
                             options.clientIdVariable(),
                             preset.clientIdVariable().orElseThrow()),
                     material.clientId().strip(),
                     false);
         } else if (options.clientIdVariable() != null) {
-            throw new BindingException(
-                    EngineMessages.optionNotForService(id, "clientIdVariable", preset.displayName()));
+            throw new BindingException(EngineMessages.optionNotForService(
+                    label, KeyLabel.Option.CLIENT_ID_VARIABLE, preset.displayName()));
         }
         arguments(request, preset, options, key);
         if (options.keyFile() != null) {
             String variable = orDefault(options.keyFile().variable(), preset.keyVariable() + "_FILE");
-            file(id, variable, number + "/key", key);
+            file(label, variable, number + "/key", key);
         }
         if (options.agentConfig() != null) {
-            agentConfig(id, preset, material, options.agentConfig(), key, number);
+            agentConfig(label, preset, material, options.agentConfig(), key, number);
         }
         if (options.token() != null) {
             if (!preset.isClientCredentials()) {
-                throw new BindingException(EngineMessages.optionNotForService(id, "token", preset.displayName()));
+                throw new BindingException(EngineMessages.optionNotForService(
+                        label, KeyLabel.Option.EXCHANGE_TOKEN, preset.displayName()));
             }
-            String variable = checkedName(id, orDefault(options.token().variable(), "XRAY_TOKEN"));
+            String variable = checkedName(label, orDefault(options.token().variable(), "XRAY_TOKEN"));
             URI baseUrl = options.token().baseUrl() == null
                     ? XrayRegion.GLOBAL.baseUrl()
                     : options.token().baseUrl();
-            claim(id, variable);
+            claim(label, variable);
             exchanges.add(new BindingPlan.PlannedExchange(
-                    variable, id, baseUrl, material.clientId().strip(), key));
+                    variable, label, baseUrl, material.clientId().strip(), key));
         }
     }
 
@@ -109,13 +110,13 @@ public final class BindingPlanner {
         if (arguments.isEmpty()) {
             if (options.argumentsVariable() != null) {
                 throw new BindingException(EngineMessages.optionNotForService(
-                        request.credentialsId(), "argumentsVariable", preset.displayName()));
+                        request.label(), KeyLabel.Option.ARGUMENTS_VARIABLE, preset.displayName()));
             }
             return;
         }
         String joined = String.join(" ", arguments);
         variable(
-                request.credentialsId(),
+                request.label(),
                 orDefault(
                         options.argumentsVariable(), preset.argumentsVariable().orElseThrow()),
                 joined,
@@ -124,7 +125,7 @@ public final class BindingPlanner {
     }
 
     private void agentConfig(
-            String id,
+            KeyLabel label,
             ServicePreset preset,
             KeyMaterial material,
             BindingOptions.AgentConfig config,
@@ -132,37 +133,38 @@ public final class BindingPlanner {
             int number)
             throws BindingException {
         if (preset.argumentsVariable().isEmpty()) {
-            throw new BindingException(EngineMessages.optionNotForService(id, "agentConfig", preset.displayName()));
+            throw new BindingException(
+                    EngineMessages.optionNotForService(label, KeyLabel.Option.AGENT_CONFIG, preset.displayName()));
         }
         String serverUrl = config.serverUrl() != null && !config.serverUrl().isBlank()
                 ? config.serverUrl()
                 : material.serverUrl() != null ? material.serverUrl() : KatalonPreset.CLOUD_SERVER_URL;
         String content = AgentConfigFile.render(key, serverUrl, config);
-        file(id, orDefault(config.variable(), "KATALON_AGENT_CONFIG"), number + "/agentconfig", content);
+        file(label, orDefault(config.variable(), "KATALON_AGENT_CONFIG"), number + "/agentconfig", content);
         maskValues.add(AgentConfigFile.keyLine(key));
     }
 
-    private void file(String id, String variable, String relativePath, String content) throws BindingException {
-        claim(id, checkedName(id, variable));
+    private void file(KeyLabel label, String variable, String relativePath, String content) throws BindingException {
+        claim(label, checkedName(label, variable));
         files.add(new BindingPlan.PlannedFile(variable, relativePath, content.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private void variable(String id, String name, String value, boolean sensitive) throws BindingException {
-        claim(id, checkedName(id, name));
+    private void variable(KeyLabel label, String name, String value, boolean sensitive) throws BindingException {
+        claim(label, checkedName(label, name));
         variables.add(new BindingPlan.Variable(name, value, sensitive));
     }
 
-    private static String checkedName(String id, String name) throws BindingException {
+    private static String checkedName(KeyLabel label, String name) throws BindingException {
         if (!isValidVariableName(name)) {
-            throw new BindingException(EngineMessages.invalidVariableName(id, name));
+            throw new BindingException(EngineMessages.invalidVariableName(label, name));
         }
         return name;
     }
 
-    private void claim(String id, String name) throws BindingException {
-        String owner = variableOwners.putIfAbsent(name, id);
+    private void claim(KeyLabel label, String name) throws BindingException {
+        KeyLabel owner = variableOwners.putIfAbsent(name, label);
         if (owner != null) {
-            throw new BindingException(EngineMessages.variableBoundTwice(name, owner, id));
+            throw new BindingException(EngineMessages.variableBoundTwice(name, owner, label));
         }
     }
 

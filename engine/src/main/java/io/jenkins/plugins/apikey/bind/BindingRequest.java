@@ -4,13 +4,19 @@ import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 
 /**
- * One key to bind: where it came from (for messages), its preset, its resolved values and the
- * options. {@link #toString()} shows no secret.
+ * One key to bind: how messages name it, its preset, its resolved values and the options. {@link
+ * #toString()} shows no secret.
  */
-public record BindingRequest(String credentialsId, ServicePreset preset, KeyMaterial material, BindingOptions options) {
+public record BindingRequest(KeyLabel label, ServicePreset preset, KeyMaterial material, BindingOptions options) {
 
-    /** A request with the preset's defaults. */
+    /** A request for Jenkins credentials with the preset's defaults. */
     public static BindingRequest of(String credentialsId, ServicePreset preset, KeyMaterial material) {
-        return new BindingRequest(credentialsId, preset, material, BindingOptions.defaults());
+        return of(credentialsId, preset, material, BindingOptions.defaults());
+    }
+
+    /** A request for Jenkins credentials. */
+    public static BindingRequest of(
+            String credentialsId, ServicePreset preset, KeyMaterial material, BindingOptions options) {
+        return new BindingRequest(KeyLabel.credentials(credentialsId), preset, material, options);
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.apikey.cli;
 
 import io.jenkins.plugins.apikey.bind.BindingOptions;
 import io.jenkins.plugins.apikey.bind.BindingRequest;
+import io.jenkins.plugins.apikey.bind.KeyLabel;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.InputStream;
@@ -83,7 +84,8 @@ final class KeyBindings {
                     keyFiles.containsKey(name) ? new BindingOptions.KeyFile(emptyToNull(keyFiles.get(name))) : null,
                     agentConfigs.containsKey(name) ? agentConfig(agentConfigs.get(name)) : null,
                     tokens.containsKey(name) ? new BindingOptions.Token(emptyToNull(tokens.get(name)), xrayUrl) : null);
-            requests.add(new BindingRequest(name, input.preset(), input.material(), bindingOptions));
+            requests.add(new BindingRequest(
+                    KeyLabel.commandLine(name, input.source()), input.preset(), input.material(), bindingOptions));
         }
     }
 
@@ -105,7 +107,7 @@ final class KeyBindings {
                 KeyMaterial material = KeyMaterial.of(value);
                 KeyInputs.check(entry.label(), ServicePresets.GENERIC, material, warnings);
                 requests.add(new BindingRequest(
-                        entry.name(),
+                        KeyLabel.environmentFile(entry.name(), entry.file(), entry.line()),
                         ServicePresets.GENERIC,
                         material,
                         new BindingOptions(entry.name(), null, null, null, null, null)));

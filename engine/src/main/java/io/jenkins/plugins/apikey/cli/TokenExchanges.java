@@ -26,7 +26,7 @@ final class TokenExchanges {
             } catch (TokenExchangeException e) {
                 throw new RunFailure(
                         RunFailure.UNAVAILABLE,
-                        "Key '" + exchange.credentialsId() + "' could not be exchanged for a token: " + e.getMessage());
+                        exchange.label().sentenceStart() + " could not be exchanged for a token: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RunFailure(RunFailure.SOFTWARE, "Interrupted during the token exchange.");

@@ -44,15 +44,15 @@ final class Verifications {
         for (BindingRequest request : requests) {
             Verification verification = verify(verifier, request.preset(), request.material(), xrayUrl);
             messages.println("run: verification: "
-                    + line(request.credentialsId(), request.preset(), request.material(), verification));
+                    + line(request.label().name(), request.preset(), request.material(), verification));
             if (verification.verdict() == Verdict.REJECTED) {
                 throw new RunFailure(
                         RunFailure.INVALID_KEY,
-                        "Key '" + request.credentialsId() + "' was rejected, so the command was not started: "
+                        request.label().sentenceStart() + " was rejected, so the command was not started: "
                                 + verification.message());
             }
             if (verification.verdict() == Verdict.UNKNOWN) {
-                messages.println("run: warning: Key '" + request.credentialsId() + "' could not be verified: "
+                messages.println("run: warning: " + request.label().sentenceStart() + " could not be verified: "
                         + verification.message());
             }
         }

@@ -27,7 +27,7 @@ class BindingPlannerTest {
 
     private static BindingRequest request(
             String id, ServicePreset preset, KeyMaterial material, BindingOptions options) {
-        return new BindingRequest(id, preset, material, options);
+        return BindingRequest.of(id, preset, material, options);
     }
 
     private static BindingOptions options(String keyVariable, BindingOptions.KeyFile file) {
@@ -214,15 +214,16 @@ class BindingPlannerTest {
     @Test
     void badVariableNamesAndClashesAreRefused() {
         assertThatThrownBy(() -> plan(request("k", ServicePresets.KATALON, KeyMaterial.of(KEY), options("1BAD", null))))
-                .hasMessage("'1BAD' (for credentials 'k') is not a valid variable name. Use letters, digits and"
-                        + " underscores, not starting with a digit.");
+                .hasMessage("Variable name '1BAD' of credentials 'k' is not valid. Use letters, digits and underscores,"
+                        + " not starting with a digit.");
         assertThatThrownBy(() -> plan(request("k", ServicePresets.KATALON, KeyMaterial.of(KEY), options("A-B", null))))
                 .hasMessageContaining("'A-B'");
         assertThatThrownBy(() -> plan(
                         BindingRequest.of("one", ServicePresets.KATALON, KeyMaterial.of(KEY)),
                         BindingRequest.of("two", ServicePresets.KATALON, KeyMaterial.of(KEY))))
-                .hasMessage("Variable KATALON_API_KEY is bound twice, by credentials 'one' and 'two'. Give one of them"
-                        + " another variable name.");
+                .hasMessage(
+                        "Variable KATALON_API_KEY is bound twice, by credentials 'one' and by credentials 'two'. Give"
+                                + " one of them another variable name.");
         assertThatThrownBy(() ->
                         plan(request("k", ServicePresets.KATALON, KeyMaterial.of(KEY), options("KATALON_ARGS", null))))
                 .hasMessageContaining("KATALON_ARGS is bound twice");
@@ -235,8 +236,8 @@ class BindingPlannerTest {
                         ServicePresets.GENERIC,
                         KeyMaterial.of("sk-abcdef0123456789"),
                         new BindingOptions(null, null, null, null, null, new BindingOptions.Token(null, null)))))
-                .hasMessage("Option token does not apply to credentials 'g' (Generic API key). Remove it, or bind a key"
-                        + " of a service that uses it.");
+                .hasMessage("Option exchangeToken does not apply to credentials 'g': its service is Generic API key."
+                        + " Remove the option, or bind a key of a service that uses it.");
         assertThatThrownBy(() -> plan(request(
                         "g",
                         ServicePresets.GENERIC,
@@ -261,6 +262,29 @@ class BindingPlannerTest {
                                 new BindingOptions.AgentConfig(null, null, null, null, null),
                                 null))))
                 .hasMessageContaining("Option agentConfig");
+    }
+
+    @Test
+    void commandLineKeysAreNamedByNameAndSourceWithOptionsAsFlags() {
+        KeyLabel key = KeyLabel.commandLine("ke", "env:KATALON_API_KEY");
+        BindingOptions token = new BindingOptions(null, null, null, null, null, new BindingOptions.Token(null, null));
+
+        assertThatThrownBy(() -> plan(new BindingRequest(key, ServicePresets.KATALON, KeyMaterial.of(KEY), token)))
+                .hasMessage("Option --exchange-token does not apply to key 'ke' (env:KATALON_API_KEY): its service is"
+                        + " Katalon (TestOps, Store, Runtime Engine). Remove the option, or bind a key of a service"
+                        + " that uses it.");
+        assertThatThrownBy(() -> plan(new BindingRequest(
+                        key, ServicePresets.KATALON, KeyMaterial.of("abc1234"), BindingOptions.defaults())))
+                .hasMessageStartingWith("Key 'ke' (env:KATALON_API_KEY) cannot be bound: ");
+        assertThatThrownBy(() -> plan(
+                        new BindingRequest(key, ServicePresets.GENERIC, KeyMaterial.of(KEY), BindingOptions.defaults()),
+                        new BindingRequest(
+                                KeyLabel.environmentFile("API_KEY", "ci.env", 3),
+                                ServicePresets.GENERIC,
+                                KeyMaterial.of(KATALO_KEY),
+                                BindingOptions.defaults())))
+                .hasMessage("Variable API_KEY is bound twice, by key 'ke' (env:KATALON_API_KEY) and by variable API_KEY"
+                        + " of ci.env line 3. Give one of them another variable name.");
     }
 
     @Test

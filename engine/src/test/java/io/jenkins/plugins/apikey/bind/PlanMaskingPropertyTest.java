@@ -26,7 +26,7 @@ class PlanMaskingPropertyTest {
                 + HEX.joined(12, 12).next(random);
         return switch (random.nextInt(4)) {
             case 0 ->
-                new BindingRequest(
+                BindingRequest.of(
                         "k",
                         ServicePresets.KATALON,
                         KeyMaterial.of(uuid),
@@ -38,13 +38,13 @@ class PlanMaskingPropertyTest {
                                 new BindingOptions.AgentConfig(null, null, "7", "runner", null),
                                 null));
             case 1 ->
-                new BindingRequest(
+                BindingRequest.of(
                         "o",
                         ServicePresets.KATALON_ON_PREMISE,
                         new KeyMaterial(uuid, null, "https://testops.example.com"),
                         new BindingOptions(null, null, null, keyFile, null, null));
             case 2 ->
-                new BindingRequest(
+                BindingRequest.of(
                         "x",
                         ServicePresets.XRAY_CLOUD,
                         new KeyMaterial(
@@ -53,7 +53,7 @@ class PlanMaskingPropertyTest {
                                 null),
                         new BindingOptions(null, null, null, keyFile, null, null));
             default ->
-                new BindingRequest(
+                BindingRequest.of(
                         "a",
                         ServicePresets.KATALO,
                         KeyMaterial.of("kat_live_" + ALNUM.joined(6, 12).next(random) + "."

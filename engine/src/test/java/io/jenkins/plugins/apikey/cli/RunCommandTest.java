@@ -214,7 +214,7 @@ class RunCommandTest {
                                 + " generic.",
                         "run: Key 'k' (env:MISSING): Environment variable MISSING is not set. Export it before running,"
                                 + " or name another variable.",
-                        "run: '1BAD' (for credentials 'k') is not a valid variable name. Use letters, digits and"
+                        "run: Variable name '1BAD' of key 'k' (env:KATALON_KEY) is not valid. Use letters, digits and"
                                 + " underscores, not starting with a digit.",
                         "run: Key 'k' (env:ODD_KEY) cannot be used: A Katalo organisation key starts with kat_live_."
                                 + " Copy the whole key, including that prefix.",

@@ -343,8 +343,8 @@ class RunInputsTest {
 
         assertThat(status).isEqualTo(69);
         assertThat(cli.stderr())
-                .startsWith("run: Key 'x' could not be exchanged for a token: " + url + "/api/v1/authenticate refused"
-                        + " the client id and secret (HTTP 401).")
+                .startsWith("run: Key 'x' (env:XRAY_SECRET) could not be exchanged for a token: " + url
+                        + "/api/v1/authenticate refused" + " the client id and secret (HTTP 401).")
                 .doesNotContain(XRAY_SECRET);
         assertThat(dir.resolve("started")).doesNotExist();
     }

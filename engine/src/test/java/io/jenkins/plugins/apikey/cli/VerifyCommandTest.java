@@ -224,8 +224,8 @@ class VerifyCommandTest {
         assertThat(started).doesNotExist();
         assertThat(cli.stderr())
                 .containsPattern("run: verification: ke katalon-onprem …1d07 rejected 401 \\d+ms\n")
-                .contains("run: Key 'ke' was rejected, so the command was not started: " + service.url()
-                        + "/oauth/token rejected the key (HTTP 401, unauthorized)");
+                .contains("run: Key 'ke' (env:KATALON_KEY) was rejected, so the command was not started: "
+                        + service.url() + "/oauth/token rejected the key (HTTP 401, unauthorized)");
     }
 
     @Test
@@ -242,7 +242,7 @@ class VerifyCommandTest {
                 .containsPattern("run: verification: x xray …CDEF valid 200 \\d+ms\n")
                 .contains(
                         "run: verification: g generic …1d07 unknown - 0ms\n",
-                        "run: warning: Key 'g' could not be verified: The API key was not checked and nothing was"
+                        "run: warning: Key 'g' (env:KATALON_KEY) could not be verified: The API key was not checked and nothing was"
                                 + " sent");
         assertThat(service.requests()).hasSize(1);
     }
