@@ -56,6 +56,7 @@ final class KeyOptions {
     @Option(
             names = "--xray-region",
             paramLabel = "REGION",
+            completionCandidates = CompletionValues.XrayRegions.class,
             description = "The Xray Cloud region for xray keys: GLOBAL (default), US, EU or AU.")
     String xrayRegion;
 }

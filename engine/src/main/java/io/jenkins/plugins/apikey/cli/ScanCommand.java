@@ -125,6 +125,7 @@ final class ScanCommand implements Callable<Integer> {
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
+            completionCandidates = CompletionValues.ReportFormats.class,
             defaultValue = "text",
             description = {
                 "text (default): one line per key; json: one array with an object per key; sarif: SARIF 2.1.0, for"
