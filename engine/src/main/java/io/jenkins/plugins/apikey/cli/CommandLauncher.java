@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Starts the command in a session and process group of its own ({@code setsid}, from util-linux
- * or BusyBox), with the bound variables added to the environment byte for byte, so that {@code
- * run} can signal the whole group and nothing the command starts is left out.
+ * Starts the command in a session and process group of its own, with the bound variables added to
+ * the environment byte for byte, so that {@code run} can signal the whole group and nothing the
+ * command starts is left out. The session comes from {@code setsid} (util-linux, BusyBox) or, where
+ * there is none (macOS), from Perl's {@code POSIX::setsid}, which macOS and Debian's essential
+ * packages ship.
  */
 final class CommandLauncher {
 
@@ -25,26 +27,46 @@ final class CommandLauncher {
     }
 
     private static final String FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
+    private static final String SYSTEM_PATH = "/usr/bin:/bin";
+
+    /** Makes a new session, then becomes the command; {@code --} keeps the command's words from Perl. */
+    private static final String PERL_SETSID =
+            "POSIX::setsid() or die \"api-keys-run: setsid: $!\\n\"; exec { $ARGV[0] } @ARGV;"
+                    + " die \"api-keys-run: cannot execute $ARGV[0]: $!\\n\"";
 
     private final Environment environment;
     private final boolean inheritStdin;
+    private final String systemPath;
 
     /**
      * @param environment run's environment, which the command gets with the bound variables added
      * @param inheritStdin whether the command reads run's own standard input directly
      */
     CommandLauncher(Environment environment, boolean inheritStdin) {
+        this(environment, inheritStdin, SYSTEM_PATH);
+    }
+
+    /** As above, looking for the session tools in {@code systemPath} after run's own {@code PATH}. */
+    CommandLauncher(Environment environment, boolean inheritStdin, String systemPath) {
         this.environment = environment;
         this.inheritStdin = inheritStdin;
+        this.systemPath = systemPath;
     }
 
     /** The group of a started command, and whether it has a group of its own. */
     record Started(Process process, ProcessGroup group) {}
 
-    /** Whether {@code setsid} is there, so that the command gets a process group of its own. */
-    Optional<String> setsid() {
-        return CommandPath.find("setsid", environment.setting("PATH", FALLBACK_PATH) + ":/usr/bin:/bin")
-                .map(Object::toString);
+    /**
+     * The words that start the command in a session of its own: {@code setsid}, else Perl's; empty
+     * when neither is there, and the command then shares run's group.
+     */
+    Optional<List<String>> newSession() {
+        String path = environment.setting("PATH", FALLBACK_PATH) + ":" + systemPath;
+        Optional<List<String>> setsid = CommandPath.find("setsid", path).map(tool -> List.of(tool.toString()));
+        if (setsid.isPresent()) {
+            return setsid;
+        }
+        return CommandPath.find("perl", path).map(perl -> List.of(perl.toString(), "-MPOSIX", "-e", PERL_SETSID, "--"));
     }
 
     /**
@@ -61,8 +83,8 @@ final class CommandLauncher {
             builder.environment().putAll(environment.decoded());
         }
         List<String> words = new ArrayList<>();
-        Optional<String> setsid = setsid();
-        setsid.ifPresent(words::add);
+        Optional<List<String>> session = newSession();
+        session.ifPresent(words::addAll);
         words.addAll(ExactBytes.apply(variables, builder.environment()));
         words.addAll(command);
         builder.command(words);
@@ -75,7 +97,7 @@ final class CommandLauncher {
         builder.redirectErrorStream(streams == Streams.MERGED);
         try {
             Process process = builder.start();
-            return new Started(process, new ProcessGroup(process, setsid.isPresent()));
+            return new Started(process, new ProcessGroup(process, session.isPresent()));
         } catch (IOException e) {
             throw new RunFailure(
                     RunFailure.CANNOT_EXECUTE,

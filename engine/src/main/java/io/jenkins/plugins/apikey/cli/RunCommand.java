@@ -38,7 +38,8 @@ import picocli.CommandLine.Mixin;
                     + " form of every key in its standard output and standard error (each masked separately,"
                     + " streamed without waiting for line ends).",
             "",
-            "COMMAND runs in a session and process group of its own (setsid). INT, TERM and HUP sent to run go to"
+            "COMMAND runs in a session and process group of its own (setsid, or Perl's where there is no setsid)."
+                    + " INT, TERM and HUP sent to run go to"
                     + " the whole group; --kill-after seconds later, anything left of it gets KILL. When COMMAND"
                     + " exits, what is left of its group gets TERM at once and KILL after --kill-after seconds. When"
                     + " whoever reads run's output goes away (run ... | head), COMMAND is stopped. QUIT cannot be"
