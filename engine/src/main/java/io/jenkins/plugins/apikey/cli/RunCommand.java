@@ -42,8 +42,9 @@ import picocli.CommandLine.Mixin;
                     + " INT, TERM and HUP sent to run go to"
                     + " the whole group; --kill-after seconds later, anything left of it gets KILL. When COMMAND"
                     + " exits, what is left of its group gets TERM at once and KILL after --kill-after seconds. When"
-                    + " whoever reads run's output goes away (run ... | head), COMMAND is stopped. QUIT cannot be"
-                    + " forwarded: the JVM keeps it for thread dumps.",
+                    + " whoever reads run's output goes away (run ... | head), COMMAND is stopped. QUIT goes to the group"
+                    + " with no KILL after it: the api-keys launcher relays it as USR1, which a JVM can take (send"
+                    + " USR1 yourself when you start run with java -jar).",
             "",
             "Key files live in an owner-only directory $TMPDIR/api-keys-<pid> (default /tmp), deleted on every exit"
                     + " that lets run do so; each run deletes those that runs killed with KILL left behind.",
@@ -220,9 +221,17 @@ final class RunCommand implements Callable<Integer> {
                 () -> supervisor.stop("TERM"));
     }
 
-    /** A signal sent to run: to the command's group once it runs, else remembered so it never starts. */
+    /**
+     * A signal sent to run: to the command's group once it runs, else remembered so it never starts.
+     * QUIT asks for a thread dump or a core as often as an end, so it goes on alone, with no KILL
+     * after it, and before the start it has no one to reach.
+     */
     private synchronized void received(String signal) {
-        if (supervisor == null) {
+        if (signal.equals("QUIT")) {
+            if (supervisor != null) {
+                supervisor.pass(signal);
+            }
+        } else if (supervisor == null) {
             signalBeforeStart = signal;
         } else {
             supervisor.stop(signal);

@@ -28,6 +28,11 @@ final class Supervisor {
         this.killAfterNanos = killAfter.toNanos();
     }
 
+    /** Sends {@code signal} to the command's group, and nothing after it. */
+    synchronized void pass(String signal) {
+        group.signal(signal);
+    }
+
     /** Passes {@code signal} on to the group and sets the KILL deadline, if not set yet. */
     synchronized void stop(String signal) {
         group.signal(signal);

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apikey.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherTest {
 
     private static final Path LAUNCHER = Path.of("src/main/dist/bin/api-keys");
+    private static final Path SUPERVISOR = Path.of("src/main/dist/lib/run-supervisor.pl");
+    private static final String KEY = "3f2b8c1e-7d4a-4b9e-a1c2-5e6f7a8b1d07";
 
     @TempDir
     Path dir;
@@ -120,6 +123,96 @@ class LauncherTest {
                         + " JAVA_HOME to a Java 17 or newer.\n");
         assertThat(eight.status()).isEqualTo(126);
         assertThat(eight.stderr()).contains("is version 1.8.0_402.");
+    }
+
+    /**
+     * A Java home whose {@code bin/java} runs this engine's classes on the test JVM's Java, in place of
+     * {@code -jar lib/api-keys.jar}, so that the launcher runs the real {@code run}.
+     */
+    private Path engineJavaHome() throws IOException {
+        Path home = dir.resolve("engine-java");
+        Files.createDirectories(home.resolve("bin"));
+        Files.writeString(home.resolve("release"), "JAVA_VERSION=\"17.0.99\"\n");
+        Path java = home.resolve("bin/java");
+        Files.writeString(
+                java,
+                "#!/bin/sh\n# -jar and the jar: the classes come from the test's class path\nshift 2\nexec '"
+                        + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:TieredStopAtLevel=1 -cp '"
+                        + System.getProperty("java.class.path") + "' " + Main.class.getName() + " \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return home;
+    }
+
+    /** {@code api-keys run} through the launcher, its supervisor and the engine, with a key and {@code script}. */
+    private RunProcess runScript(List<String> ignored, String script) throws IOException {
+        assumeTrue(CommandPath.find("perl", "/usr/bin:/bin").isPresent(), "the supervisor needs perl");
+        Files.copy(SUPERVISOR, installation.resolve("lib/run-supervisor.pl"));
+        return RunProcess.startWithLauncher(
+                installation.resolve("bin/api-keys"),
+                Map.of("JAVA_HOME", engineJavaHome().toString(), "K", KEY, "TMPDIR", dir.toString()),
+                ignored,
+                List.of("run", "--key", "k=env:K", "--", "sh", "-c", script));
+    }
+
+    @Test
+    void quitSentToTheLauncherReachesTheCommandsGroupAndNoThreadDumpIsPrinted() throws Exception {
+        String script = "trap 'echo \"got QUIT with $API_KEY\"' QUIT; trap 'exit 3' TERM; echo ready;"
+                + " while :; do sleep 0.05; done";
+        try (RunProcess run = runScript(List.of(), script)) {
+            run.awaitLine("ready"::equals);
+
+            run.signal("QUIT");
+            run.awaitLine(line -> line.startsWith("got QUIT"));
+            run.signal("TERM");
+
+            assertThat(run.waitFor()).isEqualTo(3);
+            assertThat(run.stdout()).contains("got QUIT with ****").doesNotContain(KEY, "Full thread dump");
+        }
+    }
+
+    @Test
+    void ctrlCAtATerminalReachesTheCommandOnce() throws Exception {
+        String script = "n=0; trap 'n=$((n + 1)); echo \"INT $n\"' INT; trap 'exit 3' TERM; echo ready;"
+                + " while :; do sleep 0.05; done";
+        try (RunProcess run = runScript(List.of(), script)) {
+            run.awaitLine("ready"::equals);
+
+            run.signalGroup("INT");
+            run.awaitLine("INT 1"::equals);
+            run.signal("TERM");
+
+            assertThat(run.waitFor()).isEqualTo(3);
+            assertThat(run.stdout()).doesNotContain("INT 2");
+        }
+    }
+
+    @Test
+    void aSignalIgnoredWhenTheLauncherStartedStaysIgnored() throws Exception {
+        String script = "trap 'echo got INT' INT; trap 'exit 3' TERM; echo ready; while :; do sleep 0.05; done";
+        try (RunProcess run = runScript(List.of("INT"), script)) {
+            run.awaitLine("ready"::equals);
+
+            run.signal("INT");
+            run.signal("TERM");
+
+            assertThat(run.waitFor()).isEqualTo(3);
+            assertThat(run.stdout()).doesNotContain("got INT");
+        }
+    }
+
+    @Test
+    void theLauncherEndsAsItsJvmDid() throws Exception {
+        assumeTrue(CommandPath.find("perl", "/usr/bin:/bin").isPresent(), "the supervisor needs perl");
+        Files.copy(SUPERVISOR, installation.resolve("lib/run-supervisor.pl"));
+        Path killed = javaHome("killed-java", "17.0.9", "17.0.9");
+        Files.writeString(killed.resolve("bin/java"), "#!/bin/sh\nkill -TERM $$\n");
+
+        Result byTerm = launch(installation.resolve("bin/api-keys"), Map.of("JAVA_HOME", killed.toString()), "run");
+        Files.writeString(killed.resolve("bin/java"), "#!/bin/sh\nexit 42\n");
+        Result byStatus = launch(installation.resolve("bin/api-keys"), Map.of("JAVA_HOME", killed.toString()), "run");
+
+        assertThat(byTerm.status()).as(byTerm.stderr()).isEqualTo(128 + 15);
+        assertThat(byStatus.status()).as(byStatus.stderr()).isEqualTo(42);
     }
 
     @Test

@@ -25,6 +25,9 @@ final class RunProcess implements AutoCloseable {
     /** Generous for a loaded 2-core machine; a passing test waits only as long as it must. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    /** The signals the tests send: those run forwards, QUIT, and USR1 that stands for QUIT. */
+    private static final List<String> TESTED = List.of("INT", "TERM", "HUP", "QUIT", "USR1");
+
     private final Process process;
     private final Collector stdout;
     private final Collector stderr;
@@ -75,11 +78,32 @@ final class RunProcess implements AutoCloseable {
         return new RunProcess(builder.start());
     }
 
-    /** The forwarded signals that this JVM ignores (and so would pass on as ignored), by name. */
+    /**
+     * Starts {@code api-keys args} through the distribution's {@code launcher}, with {@code env}
+     * added, as the leader of a process group of its own (so that {@link #signalGroup} reaches what
+     * a terminal's Ctrl-C would), with the signals in {@code ignored} ignored and all others that
+     * run forwards at their defaults.
+     */
+    static RunProcess startWithLauncher(Path launcher, Map<String, String> env, List<String> ignored, List<String> args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                "perl",
+                "-e",
+                "setpgrp(0, 0) or die; $SIG{$_} = 'DEFAULT' for qw(" + String.join(" ", TESTED) + "); $SIG{$_} ="
+                        + " 'IGNORE' for qw(" + String.join(" ", ignored) + "); exec @ARGV or die",
+                "/bin/sh",
+                launcher.toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return new RunProcess(builder.start());
+    }
+
+    /** The signals the tests send that this JVM ignores (and so would pass on as ignored), by name. */
     static List<String> ignoredSignals() {
         long mask = signalMask("SigIgn");
         List<String> ignored = new ArrayList<>();
-        for (String name : SignalForwarder.SIGNALS) {
+        for (String name : TESTED) {
             if ((mask & (1L << (SignalForwarder.number(name) - 1))) != 0) {
                 ignored.add(name);
             }
@@ -120,6 +144,14 @@ final class RunProcess implements AutoCloseable {
         Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).start();
         if (!kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             throw new AssertionError("kill did not finish");
+        }
+    }
+
+    /** Sends {@code signal} to run's whole process group, as a terminal does on Ctrl-C. */
+    void signalGroup(String signal) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, "--", "-" + pid()).start();
+        if (!kill.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new AssertionError("kill -" + signal + " -- -" + pid() + " failed");
         }
     }
 

@@ -81,6 +81,23 @@ class RunProcessGroupTest {
     }
 
     @Test
+    void usr1ReachesTheGroupAsQuitAndSetsNoKillDeadline() throws Exception {
+        assumeSignalCanBeTested("QUIT");
+        // the command outlives --kill-after after QUIT and ends by itself
+        String script = "trap 'echo got-QUIT' QUIT; echo ready; i=0; while [ $i -lt 30 ]; do sleep 0.05; i=$((i + 1));"
+                + " done; echo finished";
+        try (RunProcess run = start(script, "--kill-after", "1")) {
+            run.awaitLine("ready"::equals);
+
+            run.signal(SignalForwarder.QUIT_RELAY);
+
+            assertThat(run.waitFor()).isZero();
+            assertThat(run.stdout()).contains("got-QUIT", "finished");
+            assertThat(run.stdout().lines()).doesNotContain("Full thread dump");
+        }
+    }
+
+    @Test
     void aGroupThatIgnoresTermIsKilledAfterKillAfter() throws Exception {
         assumeSignalCanBeTested("TERM");
         String script = "trap '' TERM; echo ready; while :; do sleep 0.05; done";
