@@ -57,6 +57,9 @@ final class KeyOptions {
             names = "--xray-region",
             paramLabel = "REGION",
             completionCandidates = CompletionValues.XrayRegions.class,
-            description = "The Xray Cloud region for xray keys: GLOBAL (default), US, EU or AU.")
+            description = {
+                "The Xray Cloud region for xray keys: GLOBAL (default), US, EU or AU.",
+                "Example: --xray-region EU"
+            })
     String xrayRegion;
 }

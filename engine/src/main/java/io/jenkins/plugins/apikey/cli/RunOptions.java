@@ -78,19 +78,31 @@ final class RunOptions {
             })
     Path agentConfigPath;
 
-    @Option(names = "--agent-organization", paramLabel = "ID", description = "agentconfig: organizationId.")
+    @Option(
+            names = "--agent-organization",
+            paramLabel = "ID",
+            description = {"agentconfig: organizationId.", "Example: --agent-organization 42"})
     String agentOrganization;
 
-    @Option(names = "--agent-name", paramLabel = "NAME", description = "agentconfig: agentName.")
+    @Option(
+            names = "--agent-name",
+            paramLabel = "NAME",
+            description = {"agentconfig: agentName.", "Example: --agent-name ci-linux-1"})
     String agentName;
 
-    @Option(names = "--agent-email", paramLabel = "EMAIL", description = "agentconfig: email.")
+    @Option(
+            names = "--agent-email",
+            paramLabel = "EMAIL",
+            description = {"agentconfig: email.", "Example: --agent-email qa@example.com"})
     String agentEmail;
 
     @Option(
             names = "--agent-server-url",
             paramLabel = "URL",
-            description = "agentconfig: serverUrl (default: the key's --server-url, else TestOps cloud).")
+            description = {
+                "agentconfig: serverUrl (default: the key's --server-url, else TestOps cloud).",
+                "Example: --agent-server-url https://testops.example.com"
+            })
     String agentServerUrl;
 
     @Option(
@@ -116,24 +128,36 @@ final class RunOptions {
 
     @Option(
             names = "--merge-output",
-            description = "Send the command's standard error into its standard output, in order, masked once.")
+            description = {
+                "Send the command's standard error into its standard output, in order, masked once.",
+                "Example: api-keys run --merge-output --key ke=env:KATALON_API_KEY -- ./run-tests.sh"
+            })
     boolean mergeOutput;
 
     @Option(
             names = "--no-masking",
-            description = "Bind the keys, but pass the output through untouched (for interactive tools); warns.")
+            description = {
+                "Bind the keys, but pass the output through untouched (for interactive tools); warns.",
+                "Example: api-keys run --no-masking --key ke=env:KATALON_API_KEY -- bash"
+            })
     boolean noMasking;
 
     @Option(
             names = "--verify",
-            description = "Verify every key with its service before starting the command: a rejected key stops run"
-                    + " (status 65); a key that could not be checked gets a warning.")
+            description = {
+                "Verify every key with its service before starting the command: a rejected key stops run (status"
+                        + " 65); a key that could not be checked gets a warning.",
+                "Example: api-keys run --verify --key ke=env:KATALON_API_KEY --preset ke=katalon -- katalonc ..."
+            })
     boolean verify;
 
     @Option(
             names = "--dry-run",
-            description = "Check the keys and print each variable and file that would be bound (names and paths, never"
-                    + " values), then exit 0 without starting the command.")
+            description = {
+                "Check the keys and print each variable and file that would be bound (names and paths, never values),"
+                        + " then exit 0 without starting the command.",
+                "Example: api-keys run --dry-run --env-file ci.env -- true"
+            })
     boolean dryRun;
 
     @Parameters(paramLabel = "COMMAND", description = "The command and its arguments; {NAME} is replaced by the key.")
