@@ -20,6 +20,7 @@ defined $pid or die "api-keys: cannot start $ARGV[0]: $!\n";
 if ($pid == 0) {
     POSIX::setsid();
     sigprocmask(SIG_SETMASK, $before);
+    no warnings 'exec';    # the message below says it once
     exec { $ARGV[0] } @ARGV or do {
         print STDERR "api-keys: cannot execute $ARGV[0]: $!\n";
         POSIX::_exit(126);
