@@ -102,7 +102,8 @@ public final class PlanApplier {
             return new XrayTokenClient(ProxyConfiguration.newHttpClientBuilder(), XrayTokenClient.DEFAULT_TIMEOUT)
                     .exchange(exchange.baseUrl(), exchange.clientId(), exchange.clientSecret());
         } catch (TokenExchangeException e) {
-            throw new AbortException(Messages.PlanApplier_ExchangeFailed(exchange.label().name(), e.getMessage()));
+            throw new AbortException(
+                    Messages.PlanApplier_ExchangeFailed(exchange.label().name(), e.getMessage()));
         }
     }
 }
