@@ -85,8 +85,7 @@ final class CommandLauncher {
         List<String> words = new ArrayList<>();
         Optional<List<String>> session = newSession();
         session.ifPresent(words::addAll);
-        words.addAll(ExactBytes.apply(variables, builder.environment()));
-        words.addAll(command);
+        words.addAll(ExactBytes.apply(variables, command, builder.environment()));
         builder.command(words);
         if (inheritStdin) {
             builder.redirectInput(ProcessBuilder.Redirect.INHERIT);

@@ -254,22 +254,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The command with each {@code {NAME}} replaced by that key. */
-    static List<String> substitute(List<String> command, Map<String, String> keys) throws RunFailure {
+    static List<String> substitute(List<String> command, Map<String, String> keys) {
         List<String> substituted = new ArrayList<>(command.size());
         for (String argument : command) {
             String result = argument;
             for (Map.Entry<String, String> key : keys.entrySet()) {
-                String placeholder = "{" + key.getKey() + "}";
-                if (result.contains(placeholder)) {
-                    if (ExactBytes.altered(key.getValue())) {
-                        throw new RunFailure(
-                                RunFailure.INVALID_KEY,
-                                "Key '" + key.getKey() + "' has characters that Java cannot pass in an argument under"
-                                        + " this locale. Use its variable instead of {" + key.getKey()
-                                        + "}, or run with a UTF-8 locale such as LC_ALL=C.UTF-8.");
-                    }
-                    result = result.replace(placeholder, key.getValue());
-                }
+                result = result.replace("{" + key.getKey() + "}", key.getValue());
             }
             substituted.add(result);
         }

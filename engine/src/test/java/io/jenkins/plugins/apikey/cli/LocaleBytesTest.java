@@ -58,6 +58,31 @@ class LocaleBytesTest {
     }
 
     @Test
+    void runPassesTheExactBytesInTheCommandsArgumentsAndMasksThem() throws Exception {
+        String hex = HexFormat.of().withPrefix(" ").formatHex(KEY.getBytes(StandardCharsets.UTF_8));
+        String script = "printf %s \"$2\" | od -An -tx1 | tr -d '\\n'; echo; printf '%s|' \"$@\"; echo";
+        try (RunProcess run = RunProcess.start(
+                cLocale(),
+                List.of(
+                        "run",
+                        "--key",
+                        "k=env:NON_ASCII_KEY",
+                        "--",
+                        "sh",
+                        "-c",
+                        script,
+                        "sh",
+                        "--token={k}",
+                        "{k}",
+                        "",
+                        "plain",
+                        "-apiKey={k}"))) {
+            assertThat(run.waitFor()).as(run.stderr()).isZero();
+            assertThat(run.stdout().lines().toList()).containsExactly(hex, "--token=****|****||plain|-apiKey=****|");
+        }
+    }
+
+    @Test
     void maskMasksTheExactBytes() throws Exception {
         try (RunProcess mask =
                 RunProcess.start(cLocale(), List.of("mask", "--secret-env", "NON_ASCII_KEY", "--stats"))) {
