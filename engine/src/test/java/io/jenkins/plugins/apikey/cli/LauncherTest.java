@@ -84,6 +84,7 @@ class LauncherTest {
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(result.stdout().lines().toList())
                 .containsExactly(
+                        "arg -XX:TieredStopAtLevel=1",
                         "arg -jar",
                         "arg " + installation.toRealPath().resolve("lib/api-keys.jar"),
                         "arg run",
@@ -104,6 +105,22 @@ class LauncherTest {
 
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(result.stdout().lines().toList()).startsWith("arg -Xmx64m", "arg -Dx=*", "arg -jar");
+    }
+
+    @Test
+    void masksOnC1AloneUnlessTheJavaOptionsSayOtherwise() throws Exception {
+        Path home = javaHome("jdk-17", "17.0.9", "17.0.9");
+
+        Result result = launch(
+                installation.resolve("bin/api-keys"),
+                Map.of("JAVA_HOME", home.toString(), "API_KEYS_JAVA_OPTS", "-XX:TieredStopAtLevel=4"),
+                "mask",
+                "--secret-env",
+                "K");
+
+        assertThat(result.status()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines().toList())
+                .startsWith("arg -XX:TieredStopAtLevel=1", "arg -XX:TieredStopAtLevel=4", "arg -jar");
     }
 
     @Test
