@@ -60,6 +60,8 @@ final class TextLexer {
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long HARMLESS = 0x4040404040404040L;
+    private static final long LOW = 0x2020202020202020L;
+    private static final long HIGH = 0x8080808080808080L;
 
     private enum State {
         TEXT,
@@ -330,13 +332,27 @@ final class TextLexer {
     }
 
     /**
-     * The first index at or after {@code i} of a byte below 0x20, or {@code end}; sixteen bytes a
-     * step. The last step reads the sixteen bytes before {@code end} again, those before {@code i}
-     * made harmless, rather than going on eight or one at a time: a rarely taken exit from such a
-     * loop makes the JIT compiler drop the code it compiled for the lexer and start over.
+     * The first index at or after {@code i} of a byte below 0x20, or {@code end}; 32 bytes a step,
+     * then 16. The last step reads the sixteen bytes before {@code end} again, those before {@code
+     * i} made harmless, rather than going on eight or one at a time: a rarely taken exit from such
+     * a loop makes the JIT compiler drop the code it compiled for the lexer and start over.
      */
     static int nextControl(byte[] b, int i, int end) {
-        while (i + 16 <= end) {
+        while (i + 32 <= end) {
+            long w = (long) LONG_LE.get(b, i);
+            long x = (long) LONG_LE.get(b, i + 8);
+            long y = (long) LONG_LE.get(b, i + 16);
+            long z = (long) LONG_LE.get(b, i + 24);
+            if ((((w - LOW) & ~w | (x - LOW) & ~x | (y - LOW) & ~y | (z - LOW) & ~z) & HIGH) != 0) {
+                long belowW = below(w);
+                long belowX = below(x);
+                return belowW != 0 || belowX != 0
+                        ? i + firstMarked(belowW, belowX)
+                        : i + 16 + firstMarked(below(y), below(z));
+            }
+            i += 32;
+        }
+        if (i + 16 <= end) {
             long belowX = below((long) LONG_LE.get(b, i));
             long belowY = below((long) LONG_LE.get(b, i + 8));
             if ((belowX | belowY) != 0) {
@@ -365,7 +381,7 @@ final class TextLexer {
 
     /** The bytes of {@code x} below 0x20 marked by their high bit, and maybe bytes above one. */
     private static long below(long x) {
-        return (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
+        return (x - LOW) & ~x & HIGH;
     }
 
     /** The index of the lowest marked byte, a control byte: a borrow marks only bytes above one. */

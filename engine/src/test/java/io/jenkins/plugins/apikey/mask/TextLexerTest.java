@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class TextLexerTest {
 
     /**
-     * {@link TextLexer#nextControl} reads sixteen bytes a step and the last sixteen again; it finds
+     * {@link TextLexer#nextControl} reads 32 bytes a step, then 16, and the last 16 again; it finds
      * what a loop over single bytes finds, at every start and end, with control bytes, spaces
      * (0x20, which a borrow from a control byte below could mark) and high bytes around.
      */
@@ -16,7 +16,7 @@ class TextLexerTest {
     void nextControlFindsWhatAByteLoopFinds() {
         Random random = new Random(11);
         for (int run = 0; run < 200_000; run++) {
-            byte[] bytes = new byte[random.nextInt(70)];
+            byte[] bytes = new byte[random.nextInt(110)];
             for (int k = 0; k < bytes.length; k++) {
                 int kind = random.nextInt(10);
                 bytes[k] = (byte)
