@@ -7,6 +7,8 @@
 # garbage collector's threads), start-up in seconds of wall and of CPU time, and the ratio new/old.
 #
 # Usage: engine/bench/mask-compare.sh OLD_JAR NEW_JAR [SIZE_MIB=256] [ROUNDS=5] [KEY_COUNTS="1 100 1000"]
+# OLD_JAVA_OPTS and NEW_JAVA_OPTS, when set, are JVM options for the one jar or the other, such as
+# NEW_JAVA_OPTS=-XX:TieredStopAtLevel=1 for what bin/api-keys runs mask with.
 # The log generator is the benchmark's BuildLog: build the engine's test classes first
 # (mvn -f engine/pom.xml -DskipTests package).
 set -euo pipefail
@@ -21,11 +23,13 @@ trap 'rm -rf "$work"' EXIT
 
 nanos() { date +%s%N; }
 
-# run JAR INPUT: "wall-nanoseconds cpu-milliseconds" of `java -jar JAR mask` with the keys of $args
+# run JAR INPUT OPTIONS: "wall-nanoseconds cpu-milliseconds" of `java OPTIONS -jar JAR mask` with
+# the keys of $args
 run() {
   local start end
   start=$(nanos)
-  /usr/bin/time -f '%U %S' -o "$work/cpu" java -jar "$1" mask "${args[@]}" <"$2" >/dev/null
+  # shellcheck disable=SC2086 # the options are words
+  /usr/bin/time -f '%U %S' -o "$work/cpu" java ${3:-} -jar "$1" mask "${args[@]}" <"$2" >/dev/null
   end=$(nanos)
   echo "$((end - start)) $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")"
 }
@@ -48,9 +52,13 @@ for keys in $counts; do
     if ((round % 2)); then order="old new"; else order="new old"; fi
     for which in $order; do
       jar=$old
-      [[ $which == new ]] && jar=$new
-      read -r t u < <(run "$jar" "$work/build.log")
-      read -r s c < <(run "$jar" "$work/empty")
+      opts=${OLD_JAVA_OPTS:-}
+      if [[ $which == new ]]; then
+        jar=$new
+        opts=${NEW_JAVA_OPTS:-}
+      fi
+      read -r t u < <(run "$jar" "$work/build.log" "$opts")
+      read -r s c < <(run "$jar" "$work/empty" "$opts")
       if [[ $which == old ]]; then
         ((best_old == 0 || t < best_old)) && best_old=$t
         ((run_old == 0 || u < run_old)) && run_old=$u

@@ -50,7 +50,6 @@ public final class MaskingOutputStream extends OutputStream {
     private final boolean decideEachWrite;
     private final Insertions insertions = new Insertions(2 * MAX_NOTE_LENGTH);
     private final Lexed lexed = new Lexed();
-    private final MatchQueue sink = new MatchQueue(lexed);
     private final byte[] single = new byte[1];
     private final byte[] text;
     private int length;
@@ -156,7 +155,7 @@ public final class MaskingOutputStream extends OutputStream {
             len -= chunk;
             int limit = length - index.maxLength() + 1;
             if (limit > scanned) {
-                scanned = index.scan(text, scanned, limit, length, sink);
+                scanned = index.scan(text, scanned, limit, length, lexed);
                 emitText(scanned);
             }
         }
@@ -190,13 +189,13 @@ public final class MaskingOutputStream extends OutputStream {
         int limit = length - index.window() + 1;
         int hold = scanned;
         while (hold < limit) {
-            hold = index.scan(text, hold, limit, length, sink);
+            hold = index.scan(text, hold, limit, length, lexed);
             if (!last || hold >= limit) {
                 break;
             }
             // A longer form cut off by the end of the input never completes: report the whole
             // ones at that position and go on.
-            index.reportWholeAt(text, hold, length, sink);
+            index.reportWholeAt(text, hold, length, lexed);
             hold++;
         }
         if (last) {

@@ -34,7 +34,6 @@ public final class OccurrenceStream extends OutputStream {
     private final Listener listener;
     private final TextLexer lexer;
     private final Lexed lexed = new Lexed();
-    private final MatchQueue queue = new MatchQueue(lexed);
     private final InvisibleRuns invisible = new InvisibleRuns();
     private final byte[] single = new byte[1];
     private final byte[] text;
@@ -93,12 +92,12 @@ public final class OccurrenceStream extends OutputStream {
         int limit = length - index.window() + 1;
         int hold = scanned;
         while (hold < limit) {
-            hold = index.scan(text, hold, limit, length, queue);
+            hold = index.scan(text, hold, limit, length, lexed);
             if (hold >= limit) {
                 break;
             }
             // a longer form cut off by the end never completes: report the whole ones here
-            index.reportWholeAt(text, hold, length, queue);
+            index.reportWholeAt(text, hold, length, lexed);
             hold++;
         }
     }
@@ -116,7 +115,7 @@ public final class OccurrenceStream extends OutputStream {
             len -= chunk;
             int limit = length - index.maxLength() + 1;
             if (limit > scanned) {
-                scanned = index.scan(text, scanned, limit, length, queue);
+                scanned = index.scan(text, scanned, limit, length, lexed);
                 invisible.forget(textBase + scanned);
             }
         }

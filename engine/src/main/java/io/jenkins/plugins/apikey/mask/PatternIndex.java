@@ -26,9 +26,6 @@ import java.util.Arrays;
  */
 final class PatternIndex {
 
-    /** Shortest range worth splitting into two lanes. */
-    private static final int MIN_LANE = 1024;
-
     /**
      * Most slots the shift table has; slots of the bit set beyond that share a shift entry, the
      * smallest of theirs, so that the table stays in the processor's second-level cache.
@@ -170,12 +167,6 @@ final class PatternIndex {
         final int drop = shiftDrop;
         final int blockOffset = window - block;
         int p = from;
-        if (block == 8
-                && sink instanceof MatchQueue queue
-                && limit - from >= MIN_LANE
-                && limit + maxLength - 1 <= end) {
-            return scanTwoLanes(text, from, limit, end, queue);
-        }
         // One loop per block size on purpose: with the block read behind a dispatching method, the
         // same-run benchmark lost 10 to 20 % at one key (MaskBenchmark, paired runs).
         if (block == 8) {
@@ -216,52 +207,6 @@ final class PatternIndex {
             }
         }
         return p;
-    }
-
-    /**
-     * The search of {@link #scan} on two halves of the range at once. Each step of one lane waits
-     * on a table lookup that depends on the step before; two independent lanes let the processor
-     * overlap those waits. Matches of the second lane are queued until the first is done, so the
-     * sink still sees them in order. Only for ranges where every pattern fits before {@code end}.
-     */
-    private int scanTwoLanes(byte[] text, int from, int limit, int end, MatchQueue queue) throws IOException {
-        final byte[] shiftTable = shift;
-        final long[] nearTable = near;
-        final int far = maxShift;
-        final int sharedBits = shared;
-        final int drop = shiftDrop;
-        final int blockOffset = window - block;
-        final int middle = from + (limit - from) / 2;
-        int a = from;
-        int b = middle;
-        queue.startDeferring();
-        while (a < middle && b < limit) {
-            int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
-            int mixedB = (int) (((long) LONG_LE.get(text, b + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
-            int sb = shift(shiftTable, nearTable, far, sharedBits, mixedB >>> drop);
-            if (sa != 0) {
-                a += sa & 0xFF;
-            } else {
-                verify(text, a++, end, mixedA, queue.target());
-            }
-            if (sb != 0) {
-                b += sb & 0xFF;
-            } else {
-                verify(text, b++, end, mixedB, queue);
-            }
-        }
-        while (a < middle) {
-            int mixedA = (int) (((long) LONG_LE.get(text, a + blockOffset) * GOLDEN_64) >>> 32);
-            int sa = shift(shiftTable, nearTable, far, sharedBits, mixedA >>> drop);
-            if (sa != 0) {
-                a += sa & 0xFF;
-            } else {
-                verify(text, a++, end, mixedA, queue.target());
-            }
-        }
-        queue.stopDeferring();
-        return scan(text, b, limit, end, queue.target());
     }
 
     /**

@@ -52,10 +52,16 @@ final class TextLexer {
     private static final int COLOUR_PART = 4;
     private static final int MIN_WRAPPED_LINE = 60;
     private static final int MAX_WRAPPED_LINE = MAX_INDENT + 76 + 1;
+    /** The lengths of unindented wrapped lines, less 60, as bits: 60, 64 and 76, each also with a CR. */
+    private static final long UNINDENTED_LENGTHS = 0b11L | 0b11L << 4 | 0b11L << 16;
+
     private static final boolean[] BASE64 = alphabet("+/=-_");
     private static final boolean[] NOTE_BASE64 = alphabet("+/=");
     private static final VarHandle LONG_LE =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long HARMLESS = 0x4040404040404040L;
+    private static final long LOW = 0x2020202020202020L;
+    private static final long HIGH = 0x8080808080808080L;
 
     private enum State {
         TEXT,
@@ -140,12 +146,7 @@ final class TextLexer {
         while ((i = nextControl(b, i, end)) < end) {
             byte c = b[i];
             if (c == '\n' || c == '\r') {
-                // most lines are no wrapped line by their length alone: decide that without a call
-                int length = lineLength + (i - lineFrom);
-                if (length >= MIN_WRAPPED_LINE
-                        && length <= MAX_WRAPPED_LINE
-                        && !lineSpoiled
-                        && isWrappedLine(b, lineFrom, i, c == '\n')) {
+                if (mayEndWrappedLine(b, lineFrom, i) && isWrappedLine(b, lineFrom, i, c == '\n')) {
                     sink.text(b, run, i - run);
                     sink.invisible(b, i, 1);
                     run = i + 1;
@@ -172,6 +173,19 @@ final class TextLexer {
         sink.text(b, run, end - run);
         keepLine(b, lineFrom, end);
         return end;
+    }
+
+    /**
+     * Whether the line break at {@code at} may end a wrapped line, decided from the line's length
+     * and first byte without a call: most lines are ruled out here. A line that starts with no
+     * indent is 60, 64 or 76 bytes long, one more with a CR before its LF.
+     */
+    private boolean mayEndWrappedLine(byte[] b, int lineFrom, int at) {
+        int beyond = lineLength + (at - lineFrom) - MIN_WRAPPED_LINE;
+        if (beyond < 0 || beyond > MAX_WRAPPED_LINE - MIN_WRAPPED_LINE || lineSpoiled) {
+            return false;
+        }
+        return (UNINDENTED_LENGTHS >>> beyond & 1) != 0 || SecretLines.isBlank(byteOfLine(b, lineFrom, 0));
     }
 
     private int indent(byte[] b, int from, int end, Sink sink) throws IOException {
@@ -317,33 +331,62 @@ final class TextLexer {
         return k < lineLength ? line[k] : b[lineFrom + k - lineLength];
     }
 
-    /** The first index at or after {@code i} of a byte below 0x20, or {@code end}; eight bytes a step. */
+    /**
+     * The first index at or after {@code i} of a byte below 0x20, or {@code end}; 32 bytes a step,
+     * then 16. The last step reads the sixteen bytes before {@code end} again, those before {@code
+     * i} made harmless, rather than going on eight or one at a time: a rarely taken exit from such
+     * a loop makes the JIT compiler drop the code it compiled for the lexer and start over.
+     */
     static int nextControl(byte[] b, int i, int end) {
-        while (i + 16 <= end) {
-            long x = (long) LONG_LE.get(b, i);
-            long y = (long) LONG_LE.get(b, i + 8);
-            long belowX = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
-            long belowY = (y - 0x2020202020202020L) & ~y & 0x8080808080808080L;
+        while (i + 32 <= end) {
+            long w = (long) LONG_LE.get(b, i);
+            long x = (long) LONG_LE.get(b, i + 8);
+            long y = (long) LONG_LE.get(b, i + 16);
+            long z = (long) LONG_LE.get(b, i + 24);
+            if ((((w - LOW) & ~w | (x - LOW) & ~x | (y - LOW) & ~y | (z - LOW) & ~z) & HIGH) != 0) {
+                long belowW = below(w);
+                long belowX = below(x);
+                return belowW != 0 || belowX != 0
+                        ? i + firstMarked(belowW, belowX)
+                        : i + 16 + firstMarked(below(y), below(z));
+            }
+            i += 32;
+        }
+        if (i + 16 <= end) {
+            long belowX = below((long) LONG_LE.get(b, i));
+            long belowY = below((long) LONG_LE.get(b, i + 8));
             if ((belowX | belowY) != 0) {
-                // the lowest byte marked is a control byte: a borrow marks only bytes above one
-                return belowX != 0
-                        ? i + (Long.numberOfTrailingZeros(belowX) >>> 3)
-                        : i + 8 + (Long.numberOfTrailingZeros(belowY) >>> 3);
+                return i + firstMarked(belowX, belowY);
             }
             i += 16;
         }
-        while (i + 8 <= end) {
-            long x = (long) LONG_LE.get(b, i);
-            long below = (x - 0x2020202020202020L) & ~x & 0x8080808080808080L;
-            if (below != 0) {
-                return i + (Long.numberOfTrailingZeros(below) >>> 3);
+        if (i >= end) {
+            return end;
+        }
+        if (end < 16) {
+            while (i < end && (b[i] & 0xFF) >= 0x20) {
+                i++;
             }
-            i += 8;
+            return i;
         }
-        while (i < end && (b[i] & 0xFF) >= 0x20) {
-            i++;
-        }
-        return i;
+        int from = end - 16;
+        int skip = i - from;
+        // the bytes before i get 0x40 set: then they neither count nor borrow from the next byte
+        long harmlessX = skip >= 8 ? HARMLESS : HARMLESS & ((1L << (8 * skip)) - 1);
+        long harmlessY = skip <= 8 ? 0 : HARMLESS & ((1L << (8 * (skip - 8))) - 1);
+        long belowX = below((long) LONG_LE.get(b, from) | harmlessX);
+        long belowY = below((long) LONG_LE.get(b, from + 8) | harmlessY);
+        return (belowX | belowY) != 0 ? from + firstMarked(belowX, belowY) : end;
+    }
+
+    /** The bytes of {@code x} below 0x20 marked by their high bit, and maybe bytes above one. */
+    private static long below(long x) {
+        return (x - LOW) & ~x & HIGH;
+    }
+
+    /** The index of the lowest marked byte, a control byte: a borrow marks only bytes above one. */
+    private static int firstMarked(long belowX, long belowY) {
+        return belowX != 0 ? Long.numberOfTrailingZeros(belowX) >>> 3 : 8 + (Long.numberOfTrailingZeros(belowY) >>> 3);
     }
 
     private static boolean isParameter(byte c) {

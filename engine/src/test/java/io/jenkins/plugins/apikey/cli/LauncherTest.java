@@ -87,6 +87,7 @@ class LauncherTest {
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(result.stdout().lines().toList())
                 .containsExactly(
+                        "arg -XX:TieredStopAtLevel=1",
                         "arg -jar",
                         "arg " + installation.toRealPath().resolve("lib/api-keys.jar"),
                         "arg run",
@@ -107,6 +108,22 @@ class LauncherTest {
 
         assertThat(result.status()).as(result.stderr()).isZero();
         assertThat(result.stdout().lines().toList()).startsWith("arg -Xmx64m", "arg -Dx=*", "arg -jar");
+    }
+
+    @Test
+    void masksOnC1AloneUnlessTheJavaOptionsSayOtherwise() throws Exception {
+        Path home = javaHome("jdk-17", "17.0.9", "17.0.9");
+
+        Result result = launch(
+                installation.resolve("bin/api-keys"),
+                Map.of("JAVA_HOME", home.toString(), "API_KEYS_JAVA_OPTS", "-XX:TieredStopAtLevel=4"),
+                "mask",
+                "--secret-env",
+                "K");
+
+        assertThat(result.status()).as(result.stderr()).isZero();
+        assertThat(result.stdout().lines().toList())
+                .startsWith("arg -XX:TieredStopAtLevel=1", "arg -XX:TieredStopAtLevel=4", "arg -jar");
     }
 
     @Test
@@ -136,7 +153,8 @@ class LauncherTest {
         Path java = home.resolve("bin/java");
         Files.writeString(
                 java,
-                "#!/bin/sh\n# -jar and the jar: the classes come from the test's class path\nshift 2\nexec '"
+                "#!/bin/sh\n# the launcher's JVM options, -jar and the jar: the classes come from the test's class path\n"
+                        + "while [ \"$1\" != -jar ]; do shift; done\nshift 2\nexec '"
                         + Path.of(System.getProperty("java.home"), "bin", "java") + "' -XX:TieredStopAtLevel=1 -cp '"
                         + System.getProperty("java.class.path") + "' " + Main.class.getName() + " \"$@\"\n");
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));

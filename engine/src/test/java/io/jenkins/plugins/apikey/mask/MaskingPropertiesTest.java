@@ -107,7 +107,7 @@ class MaskingPropertiesTest {
         return false;
     }
 
-    /** Long texts in large writes reach the two-lane search, which short ones never use. */
+    /** Long texts in large writes: the search goes over long ranges at once, as short ones never make it. */
     @Test
     void longTextsInLargeWritesMatchTheOracle() {
         forAll(150, longScenarios(), scenario -> assertThat(

@@ -47,7 +47,7 @@ class OccurrenceStreamPropertyTest {
     }
 
     @Test
-    void longTextsInLargeWritesReachTheTwoLaneSearchAndAgree() {
+    void longTextsInLargeWritesAgree() {
         forAll(100, MaskingPropertiesTest.longScenarios(), scenario -> assertThat(places(occurrences(scenario, false)))
                 .isEqualTo(expected(scenario.oracle(false), scenario.bytes())));
     }
