@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -58,9 +57,9 @@ final class FileScan {
     private final CharColumns starts = new CharColumns();
     private final CharColumns ends = new CharColumns();
     private final byte[] buf = new byte[CAPACITY];
-    private int[] lineEnds = new int[4096];
-    private int first;
-    private int count;
+    private final Marks lineEnds = new Marks();
+    private final Marks pivots;
+    private final int pivot;
     private OccurrenceStream stream;
     private LineScanner lines;
     private int filled;
@@ -73,6 +72,8 @@ final class FileScan {
     FileScan(SecretLocator known, ShapeRules shapes) {
         this.known = known;
         this.shapes = shapes;
+        this.pivot = shapes.search().pivot();
+        this.pivots = pivot < 0 ? null : new Marks();
     }
 
     /** Scans {@code in} to its end; false when it is binary and was not scanned. */
@@ -123,7 +124,11 @@ final class FileScan {
 
     /** Takes the new bytes {@code buf[from, to)}: to the matcher, and to the rules line by line. */
     private void take(int from, int to) throws IOException {
-        Ascii.lineFeeds(buf, from, to, this::lineFeed);
+        int known = lineEnds.size();
+        Ascii.mark(buf, from, to, pivot, lineEnds, pivots);
+        for (int i = known; i < lineEnds.size(); i++) {
+            positions.lineFeed(base + lineEnds.get(i));
+        }
         if (stream != null) {
             stream.write(buf, from, to - from);
             positions.forgetBefore(stream.decidedUpTo());
@@ -133,38 +138,33 @@ final class FileScan {
         showLines(to - CONTEXT, false);
     }
 
-    private void lineFeed(int position) {
-        positions.lineFeed(base + position);
-        if (first + count == lineEnds.length) {
-            lineEnds = Arrays.copyOf(lineEnds, 2 * lineEnds.length);
-        }
-        lineEnds[first + count++] = position;
-    }
-
     /**
      * Shows the rules the whole lines that end before {@code limit}, or with {@code last} every
      * byte left, the end of the file ending the last line.
      */
     private void showLines(int limit, boolean last) {
-        int ready = count;
+        int ready = lineEnds.size();
         if (!last) {
-            while (ready > 0 && lineEnds[first + ready - 1] >= limit) {
+            while (ready > 0 && lineEnds.get(ready - 1) >= limit) {
                 ready--;
             }
             if (ready == 0) {
                 return;
             }
         }
-        int end = last ? filled : lineEnds[first + ready - 1] + 1;
+        int end = last ? filled : lineEnds.get(ready - 1) + 1;
         if (end > lineFrom) {
-            lines.scan(buf, lineFrom, end, lineEnds, first, ready, lineNumber, base + lineFrom, column, 0, filled, end);
+            lines.scan(
+                    buf, lineFrom, end, lineEnds, ready, pivots, lineNumber, base + lineFrom, column, 0, filled, end);
         }
-        int lastStart = ready > 0 ? lineEnds[first + ready - 1] + 1 : lineFrom;
+        int lastStart = ready > 0 ? lineEnds.get(ready - 1) + 1 : lineFrom;
         column = ready > 0 ? 1 + (end - lastStart) : column + (end - lineFrom);
         lineNumber += ready;
         lineFrom = end;
-        first += ready;
-        count -= ready;
+        lineEnds.drop(ready);
+        if (pivots != null) {
+            pivots.dropBefore(end);
+        }
     }
 
     /**
@@ -178,10 +178,10 @@ final class FileScan {
         }
         int shift = lineFrom - CONTEXT;
         System.arraycopy(buf, shift, buf, 0, filled - shift);
-        for (int i = 0; i < count; i++) {
-            lineEnds[i] = lineEnds[first + i] - shift;
+        lineEnds.shift(shift);
+        if (pivots != null) {
+            pivots.shift(shift);
         }
-        first = 0;
         base += shift;
         filled -= shift;
         lineFrom -= shift;
@@ -196,9 +196,23 @@ final class FileScan {
         showLines(cut, false);
         if (cut > lineFrom) {
             lines.scan(
-                    buf, lineFrom, filled, lineEnds, first, count, lineNumber, base + lineFrom, column, 0, filled, cut);
+                    buf,
+                    lineFrom,
+                    filled,
+                    lineEnds,
+                    lineEnds.size(),
+                    pivots,
+                    lineNumber,
+                    base + lineFrom,
+                    column,
+                    0,
+                    filled,
+                    cut);
             column += cut - lineFrom;
             lineFrom = cut;
+            if (pivots != null) {
+                pivots.dropBefore(cut);
+            }
         }
     }
 
