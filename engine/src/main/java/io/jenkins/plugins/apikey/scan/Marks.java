@@ -44,6 +44,11 @@ final class Marks {
         return count;
     }
 
+    /** The positions kept from the {@code i}th on, in a new array. */
+    int[] from(int i) {
+        return Arrays.copyOfRange(at, first + i, first + count);
+    }
+
     /** The {@code i}th position kept, from 0. */
     int get(int i) {
         return at[first + i];
