@@ -1,21 +1,20 @@
 package io.jenkins.plugins.apikey.scan;
 
-import io.jenkins.plugins.apikey.mask.Occurrence;
-import io.jenkins.plugins.apikey.mask.OccurrenceStream;
 import io.jenkins.plugins.apikey.mask.SecretLocator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
  * One pass over one file's content: the line feeds of each chunk read are noted, and the chunk goes
- * to the presets' rules and to the known keys' matcher; both report with line and
- * column. Lines are shown to the rules once the buffer holds the lines around them too, so that a
- * rule can look at the object a line belongs to. Memory is bounded by the buffer (a line longer
- * than it is looked at in pieces) and what is found.
+ * to the presets' rules and to the known keys' matcher; both report with line and column. Lines
+ * are shown to the rules once the buffer holds the lines around them too, so that a rule can look
+ * at the object a line belongs to. Memory is bounded by the buffer (a line longer than it is looked
+ * at in pieces) and what is found. Once a file has filled the buffer, the known keys are searched
+ * for on a second thread ({@link Lane}) while this one reads and shows the lines, the buffer staying
+ * in place until that thread has caught up.
  */
 final class FileScan {
 
@@ -37,31 +36,15 @@ final class FileScan {
     /** Bytes read at a time. */
     private static final int CHUNK = 64 * 1024;
 
-    /**
-     * A known key's occurrence at a place in the file; the columns in bytes, and in UTF-16 code units
-     * where the buffer still held the lines' starts (else 0).
-     */
-    record Found(
-            Occurrence occurrence,
-            long line,
-            long column,
-            long endLine,
-            long endColumn,
-            long charColumn,
-            long charEndColumn) {}
-
     private final SecretLocator known;
     private final ShapeRules shapes;
-    private final LinePositions positions = new LinePositions();
-    private final List<Found> occurrences = new ArrayList<>();
     private final List<Candidate> candidates = new ArrayList<>();
-    private final CharColumns starts = new CharColumns();
-    private final CharColumns ends = new CharColumns();
     private final byte[] buf = new byte[CAPACITY];
-    private int[] lineEnds = new int[4096];
-    private int first;
-    private int count;
-    private OccurrenceStream stream;
+    private final Marks lineEnds = new Marks();
+    private final Marks pivots;
+    private final int pivot;
+    private KnownScan knownScan;
+    private Lane lane;
     private LineScanner lines;
     private int filled;
     private int lineFrom;
@@ -73,6 +56,8 @@ final class FileScan {
     FileScan(SecretLocator known, ShapeRules shapes) {
         this.known = known;
         this.shapes = shapes;
+        this.pivot = shapes.search().pivot();
+        this.pivots = pivot < 0 ? null : new Marks();
     }
 
     /** Scans {@code in} to its end; false when it is binary and was not scanned. */
@@ -87,8 +72,21 @@ final class FileScan {
             }
         }
         lines = shapes.newFileScanner(candidates::add);
-        stream = known == null ? null : known.newStream(this::occurrence, true);
+        knownScan = known == null ? null : new KnownScan(known, buf);
+        try {
+            scan(in);
+        } finally {
+            if (lane != null) {
+                lane.close();
+            }
+        }
+        return true;
+    }
+
+    /** Scans what the sniff left and the rest of {@code in}. */
+    private void scan(InputStream in) throws IOException {
         take(0, filled);
+        int n;
         while (true) {
             if (Thread.interrupted()) {
                 throw new InterruptedIOException("The scan was interrupted.");
@@ -105,15 +103,19 @@ final class FileScan {
             take(from, filled);
         }
         showLines(filled, true);
-        if (stream != null) {
-            stream.close();
+        if (knownScan != null) {
+            long at = base;
+            int end = filled;
+            run(() -> knownScan.finish(at, end));
+            if (lane != null) {
+                lane.await();
+            }
         }
-        return true;
     }
 
     /** The known keys' occurrences, in order of their start. */
-    List<Found> occurrences() {
-        return occurrences;
+    List<KnownScan.Found> occurrences() {
+        return knownScan == null ? List.of() : knownScan.occurrences();
     }
 
     /** What the presets' rules found, in no particular order. */
@@ -123,22 +125,23 @@ final class FileScan {
 
     /** Takes the new bytes {@code buf[from, to)}: to the matcher, and to the rules line by line. */
     private void take(int from, int to) throws IOException {
-        Ascii.lineFeeds(buf, from, to, this::lineFeed);
-        if (stream != null) {
-            stream.write(buf, from, to - from);
-            positions.forgetBefore(stream.decidedUpTo());
-        } else {
-            positions.forgetBefore(base + to);
+        int before = lineEnds.size();
+        Ascii.mark(buf, from, to, pivot, lineEnds, pivots);
+        if (knownScan != null) {
+            int[] lineFeeds = lineEnds.from(before);
+            long at = base;
+            run(() -> knownScan.take(from, to, at, lineFeeds));
         }
         showLines(to - CONTEXT, false);
     }
 
-    private void lineFeed(int position) {
-        positions.lineFeed(base + position);
-        if (first + count == lineEnds.length) {
-            lineEnds = Arrays.copyOf(lineEnds, 2 * lineEnds.length);
+    /** Runs a step of the known keys' search: on the {@link Lane} once there is one, else here. */
+    private void run(Lane.Step step) throws IOException {
+        if (lane != null) {
+            lane.submit(step);
+        } else {
+            step.run();
         }
-        lineEnds[first + count++] = position;
     }
 
     /**
@@ -146,25 +149,28 @@ final class FileScan {
      * byte left, the end of the file ending the last line.
      */
     private void showLines(int limit, boolean last) {
-        int ready = count;
+        int ready = lineEnds.size();
         if (!last) {
-            while (ready > 0 && lineEnds[first + ready - 1] >= limit) {
+            while (ready > 0 && lineEnds.get(ready - 1) >= limit) {
                 ready--;
             }
             if (ready == 0) {
                 return;
             }
         }
-        int end = last ? filled : lineEnds[first + ready - 1] + 1;
+        int end = last ? filled : lineEnds.get(ready - 1) + 1;
         if (end > lineFrom) {
-            lines.scan(buf, lineFrom, end, lineEnds, first, ready, lineNumber, base + lineFrom, column, 0, filled, end);
+            lines.scan(
+                    buf, lineFrom, end, lineEnds, ready, pivots, lineNumber, base + lineFrom, column, 0, filled, end);
         }
-        int lastStart = ready > 0 ? lineEnds[first + ready - 1] + 1 : lineFrom;
+        int lastStart = ready > 0 ? lineEnds.get(ready - 1) + 1 : lineFrom;
         column = ready > 0 ? 1 + (end - lastStart) : column + (end - lineFrom);
         lineNumber += ready;
         lineFrom = end;
-        first += ready;
-        count -= ready;
+        lineEnds.drop(ready);
+        if (pivots != null) {
+            pivots.dropBefore(end);
+        }
     }
 
     /**
@@ -172,16 +178,23 @@ final class FileScan {
      * they fill it, one line longer than the buffer, the rules see what there is of it as a piece,
      * and the next piece starts {@link #OVERLAP} bytes before its end.
      */
-    private void makeRoom() {
+    private void makeRoom() throws IOException {
+        if (knownScan != null) {
+            if (lane == null) {
+                lane = new Lane("api-keys scan: known keys");
+            } else {
+                lane.await();
+            }
+        }
         if (lineFrom - CONTEXT <= 0) {
             showPiece(filled - OVERLAP);
         }
         int shift = lineFrom - CONTEXT;
         System.arraycopy(buf, shift, buf, 0, filled - shift);
-        for (int i = 0; i < count; i++) {
-            lineEnds[i] = lineEnds[first + i] - shift;
+        lineEnds.shift(shift);
+        if (pivots != null) {
+            pivots.shift(shift);
         }
-        first = 0;
         base += shift;
         filled -= shift;
         lineFrom -= shift;
@@ -196,52 +209,23 @@ final class FileScan {
         showLines(cut, false);
         if (cut > lineFrom) {
             lines.scan(
-                    buf, lineFrom, filled, lineEnds, first, count, lineNumber, base + lineFrom, column, 0, filled, cut);
+                    buf,
+                    lineFrom,
+                    filled,
+                    lineEnds,
+                    lineEnds.size(),
+                    pivots,
+                    lineNumber,
+                    base + lineFrom,
+                    column,
+                    0,
+                    filled,
+                    cut);
             column += cut - lineFrom;
             lineFrom = cut;
-        }
-    }
-
-    private void occurrence(Occurrence occurrence) {
-        long last = occurrence.end() - 1;
-        long column = positions.column(occurrence.start());
-        long lastColumn = positions.column(last);
-        occurrences.add(new Found(
-                occurrence,
-                positions.line(occurrence.start()),
-                column,
-                positions.line(last),
-                lastColumn + 1,
-                starts.charColumn(occurrence.start() - column + 1, occurrence.start()),
-                ends.charColumn(last - lastColumn + 1, last + 1)));
-    }
-
-    /**
-     * Counts the UTF-16 columns of offsets that come in order, going on from the last one on the same
-     * line, so that many keys on one long line do not each count the line from its start.
-     */
-    private final class CharColumns {
-        private long lineStart = -1;
-        private long offset;
-        private long units;
-
-        /** 1 + the UTF-16 code units of {@code [lineStart, to)}, or 0 when the buffer no longer holds them. */
-        long charColumn(long start, long to) {
-            if (start < base || to > base + filled) {
-                return 0;
+            if (pivots != null) {
+                pivots.dropBefore(cut);
             }
-            boolean goOn = start == lineStart
-                    && to >= offset
-                    && offset >= base
-                    && (offset == base + filled || (buf[(int) (offset - base)] & 0xC0) != 0x80);
-            if (!goOn) {
-                lineStart = start;
-                offset = start;
-                units = 0;
-            }
-            units += Ascii.utf16Units(buf, (int) (offset - base), (int) (to - base));
-            offset = to;
-            return 1 + units;
         }
     }
 }

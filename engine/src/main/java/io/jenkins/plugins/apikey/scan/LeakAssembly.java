@@ -37,9 +37,9 @@ final class LeakAssembly {
 
     List<Leak> leaks(FileScan scan) throws InterruptedException {
         List<Leak> leaks = new ArrayList<>();
-        List<FileScan.Found> group = new ArrayList<>();
+        List<KnownScan.Found> group = new ArrayList<>();
         long groupEnd = 0;
-        for (FileScan.Found found : scan.occurrences()) {
+        for (KnownScan.Found found : scan.occurrences()) {
             Occurrence occurrence = found.occurrence();
             if (!group.isEmpty()
                     && (owners[occurrence.secret()]
@@ -71,12 +71,12 @@ final class LeakAssembly {
         return leaks;
     }
 
-    private Leak knownLeak(List<FileScan.Found> group) throws InterruptedException {
-        FileScan.Found first = group.get(0);
-        FileScan.Found last = first;
+    private Leak knownLeak(List<KnownScan.Found> group) throws InterruptedException {
+        KnownScan.Found first = group.get(0);
+        KnownScan.Found last = first;
         String form = null;
         List<Occurrence.Range> kept = new ArrayList<>();
-        for (FileScan.Found found : group) {
+        for (KnownScan.Found found : group) {
             Occurrence occurrence = found.occurrence();
             if (occurrence.end() > last.occurrence().end()) {
                 last = found;

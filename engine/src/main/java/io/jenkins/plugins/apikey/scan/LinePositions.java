@@ -29,11 +29,12 @@ final class LinePositions {
 
     /** Forgets the line feeds before {@code offset}: no later question is about an earlier offset. */
     void forgetBefore(long offset) {
-        while (count > 0 && feeds[first] < offset) {
-            lastDropped = feeds[first];
-            dropped++;
-            first++;
-            count--;
+        int before = before(offset);
+        if (before > 0) {
+            lastDropped = feeds[first + before - 1];
+            dropped += before;
+            first += before;
+            count -= before;
         }
     }
 

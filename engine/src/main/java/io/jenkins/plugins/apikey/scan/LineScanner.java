@@ -30,9 +30,10 @@ final class LineScanner {
     /**
      * Scans the lines of {@code b[from, to)}.
      *
-     * @param lineEnds the positions of the line feeds in the range, in order; bytes after the last
-     *     one are one more line, or a piece of one
-     * @param ends how many of {@code lineEnds} are in use, from {@code first}
+     * @param lineEnds the positions of the line feeds from {@code from} on, in order: the first
+     *     {@code ends} are in the range; bytes after the last of those are one more line, or a piece of one
+     * @param pivots the places of the {@link WordSearch#pivot() pivot} from {@code from} on, or null when
+     *     the words have none
      * @param number the number of the line at {@code from}
      * @param offset the offset in the file of {@code b[from]}
      * @param column the column of {@code b[from]}
@@ -45,22 +46,22 @@ final class LineScanner {
             byte[] b,
             int from,
             int to,
-            int[] lineEnds,
-            int first,
+            Marks lineEnds,
             int ends,
+            Marks pivots,
             long number,
             long offset,
             long column,
             int windowFrom,
             int windowTo,
             int anchorLimit) {
-        findAnchors(b, from, to, anchorLimit);
+        findAnchors(b, from, to, pivots, anchorLimit);
         int h = 0;
         while (h < hitCount) {
             int position = (int) (hits[h] >>> 32);
-            int index = lineIndex(lineEnds, first, ends, position);
-            int start = index == first ? from : lineEnds[index - 1] + 1;
-            int end = index < first + ends ? lineEnds[index] : to;
+            int index = lineEnds.indexOf(position, ends);
+            int start = index == 0 ? from : lineEnds.get(index - 1) + 1;
+            int end = index < ends ? lineEnds.get(index) : to;
             Arrays.fill(counts, 0);
             while (h < hitCount && (int) (hits[h] >>> 32) < end) {
                 int rule = (int) (hits[h] >>> 16) & 0xFFFF;
@@ -76,9 +77,9 @@ final class LineScanner {
                     b,
                     start,
                     end,
-                    number + (index - first),
+                    number + index,
                     offset + (start - from),
-                    index == first ? column : 1,
+                    index == 0 ? column : 1,
                     windowFrom,
                     windowTo);
             for (int r = 0; r < rules.size(); r++) {
@@ -93,9 +94,9 @@ final class LineScanner {
      * Every anchor that lies whole in {@code b[from, to)}, in any ASCII case, and starts before {@code anchorLimit},
      * as (position, rule, anchor), in order.
      */
-    private void findAnchors(byte[] b, int from, int to, int anchorLimit) {
+    private void findAnchors(byte[] b, int from, int to, Marks pivots, int anchorLimit) {
         hitCount = 0;
-        shapes.search().find(b, from, to, (at, word) -> {
+        WordSearch.Hits words = (at, word) -> {
             for (ShapeRules.Anchor anchor : shapes.anchorsOf(word)) {
                 int start = at - anchor.offset();
                 int end = start + anchor.bytes().length;
@@ -106,7 +107,12 @@ final class LineScanner {
                     add((long) start << 32 | (long) anchor.rule() << 16 | anchor.anchor());
                 }
             }
-        });
+        };
+        if (pivots == null) {
+            shapes.search().find(b, from, to, words);
+        } else {
+            shapes.search().findAt(b, pivots, from, to, words);
+        }
         Arrays.sort(hits, 0, hitCount);
     }
 
@@ -115,20 +121,5 @@ final class LineScanner {
             hits = Arrays.copyOf(hits, 2 * hits.length);
         }
         hits[hitCount++] = hit;
-    }
-
-    /** The index of the line of {@code position}: of the first line feed at or after it, or past the last. */
-    private static int lineIndex(int[] lineEnds, int first, int ends, int position) {
-        int low = first;
-        int high = first + ends;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (lineEnds[mid] < position) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -13,7 +13,9 @@ import java.util.Set;
  * Scans files and directories with a {@link LeakScanner}, reporting each file, each problem and
  * the progress to a {@link ScanListener}. It first counts the files and bytes to read (a walk
  * without reading), then walks again and scans; a file that cannot be read is reported and the
- * scan goes on. One scan per instance, on the calling thread; interrupting the thread stops it.
+ * scan goes on. One scan per instance, on the calling thread (a file larger than the scan buffer
+ * has its known keys searched for on a second thread meanwhile); interrupting the calling thread
+ * stops it.
  */
 public final class TreeScan {
 

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * Finds every occurrence of a few words, without regard to ASCII case, in one pass. When all words
- * share a byte (the anchors of the presets all hold an {@code i}), it looks for that byte eight bytes
- * a step and, where it is, at the bytes on either side, which a table says begin few words or none;
- * else it skips ahead as the Wu–Manber scheme does, by the last three bytes of a window as long as
+ * share a byte (the anchors of the presets all hold an {@code i}), the places of that byte come from
+ * the pass that finds the line feeds ({@link Ascii#mark}), and the search looks only at the bytes on
+ * either side of them, which a table says begin few words or none; else it skips ahead as the Wu–Manber scheme does, by the last three bytes of a window as long as
  * the shortest word. A search per word (the JDK's {@code indexOf} over a lower-case copy) read every
  * byte once per word and was the scan's largest cost. Immutable and thread-safe.
  */
@@ -24,11 +24,6 @@ final class WordSearch {
     }
 
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final VarHandle LONG_LE =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH = 0x8080808080808080L;
-    private static final long LOW = ~HIGH;
     /** Letters from the most to the least frequent in English text, to choose the rarest shared byte. */
     private static final String FREQUENT = "etaoinsrhldcumfpgwybvkxjqz";
 
@@ -48,6 +43,8 @@ final class WordSearch {
     private final int pivot;
     /** Per pair of bytes around a pivot (in lower case): the words that may hold it there, as word << 8 | offset. */
     private final int[][] around;
+    /** One bit per pair of {@link #around}: whether it has words, a table small enough for the first-level cache. */
+    private final long[] pairs;
     /** Every word with the offset of its first pivot, for a pivot at the edge of the range. */
     private final int[] all;
 
@@ -93,6 +90,7 @@ final class WordSearch {
         pivot = pivot(this.words);
         if (pivot < 0) {
             around = null;
+            this.pairs = null;
             all = null;
             return;
         }
@@ -124,9 +122,11 @@ final class WordSearch {
             }
         }
         around = new int[1 << 16][];
+        this.pairs = new long[(1 << 16) / 64];
         for (int i = 0; i < 1 << 16; i++) {
             if (pairs.get(i) != null) {
                 around[i] = pairs.get(i).stream().mapToInt(Integer::intValue).toArray();
+                this.pairs[i >>> 6] |= 1L << i;
             }
         }
     }
@@ -158,6 +158,11 @@ final class WordSearch {
         return -1;
     }
 
+    /** The byte every word holds, in lower case, which {@link #findAt} needs the places of; -1 when there is none. */
+    int pivot() {
+        return pivot;
+    }
+
     /**
      * Reports every word that lies whole in {@code b[from, to)}, in no particular order. Long ranges
      * are searched as two halves at once: each step waits on a table lookup that depends on the step
@@ -168,7 +173,9 @@ final class WordSearch {
             return;
         }
         if (pivot >= 0) {
-            findByPivot(b, from, to, hits);
+            Marks pivots = new Marks();
+            Ascii.mark(b, from, to, pivot, new Marks(), pivots);
+            findAt(b, pivots, from, to, hits);
             return;
         }
         final byte[] shifts = shift;
@@ -196,31 +203,30 @@ final class WordSearch {
         search(b, Math.max(p, q), to, to, hits);
     }
 
-    private void findByPivot(byte[] b, int from, int to, Hits hits) {
-        long lower = ONES * pivot;
-        long upper = pivot >= 'a' && pivot <= 'z' ? ONES * (pivot - 0x20) : lower;
-        int i = from;
-        while (i + 8 <= to) {
-            long x = (long) LONG_LE.get(b, i);
-            long found = zeroBytes(x ^ lower) | zeroBytes(x ^ upper);
-            while (found != 0) {
-                pivotAt(b, i + (Long.numberOfTrailingZeros(found) >>> 3), from, to, hits);
-                found &= found - 1;
+    /**
+     * As {@link #find}, when there is a {@link #pivot()} and {@code pivots} holds every place of it in
+     * {@code b[from, to)} (in any ASCII case), as {@link Ascii#mark} finds them: only the words
+     * around those places are compared.
+     */
+    void findAt(byte[] b, Marks pivots, int from, int to, Hits hits) {
+        for (int i = pivots.indexOf(from, pivots.size()); i < pivots.size(); i++) {
+            int j = pivots.get(i);
+            if (j >= to) {
+                return;
             }
-            i += 8;
-        }
-        for (; i < to; i++) {
-            if (lowerCase(b[i]) == pivot) {
-                pivotAt(b, i, from, to, hits);
-            }
+            pivotAt(b, j, from, to, hits);
         }
     }
 
     /** The words whose first pivot may be the one at {@code j}, by the bytes around it, compared whole. */
     private void pivotAt(byte[] b, int j, int from, int to, Hits hits) {
-        int[] entries = j > from && j + 1 < to ? around[lowerCase(b[j - 1]) << 8 | lowerCase(b[j + 1])] : all;
-        if (entries == null) {
-            return;
+        int[] entries = all;
+        if (j > from && j + 1 < to) {
+            int pair = lowerCase(b[j - 1]) << 8 | lowerCase(b[j + 1]);
+            if ((pairs[pair >>> 6] & 1L << pair) == 0) {
+                return;
+            }
+            entries = around[pair];
         }
         for (int entry : entries) {
             byte[] word = words[entry >>> 8];
@@ -229,11 +235,6 @@ final class WordSearch {
                 hits.at(start, entry >>> 8);
             }
         }
-    }
-
-    /** Per byte of {@code v}, exactly: the high bit set where the byte is zero. */
-    private static long zeroBytes(long v) {
-        return ~(((v & LOW) + LOW) | v) & HIGH;
     }
 
     private static int lowerCase(byte c) {

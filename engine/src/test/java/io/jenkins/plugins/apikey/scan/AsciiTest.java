@@ -30,18 +30,42 @@ class AsciiTest {
     }
 
     @Test
-    void findsEveryLineFeed() {
-        forAll(2000, Gen.oneOf("\n", "a", "é", "\r", "\u0000", "\u00ff").joined(0, 40), text -> {
-            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-            List<Integer> found = new ArrayList<>();
-            Ascii.lineFeeds(bytes, 0, bytes.length, found::add);
-            List<Integer> expected = new ArrayList<>();
-            for (int i = 0; i < bytes.length; i++) {
-                if (bytes[i] == '\n') {
-                    expected.add(i);
+    void marksEveryLineFeedAndEveryPivotInEitherCase() {
+        Gen<Cut> cuts = random -> {
+            String text = Gen.oneOf("\n", "a", "i", "I", "_", "é", "\r", "\u0000", "\u00ff", "\u0089")
+                    .joined(0, 40)
+                    .next(random);
+            int length = text.getBytes(StandardCharsets.UTF_8).length;
+            int from = random.nextInt(length + 1);
+            return new Cut(text, from, from + random.nextInt(length - from + 1));
+        };
+        forAll(2000, cuts, cut -> {
+            byte[] bytes = cut.text().getBytes(StandardCharsets.UTF_8);
+            for (int pivot : new int[] {'i', '_', -1}) {
+                Marks lineFeeds = new Marks();
+                Marks pivots = new Marks();
+                Ascii.mark(bytes, cut.from(), cut.to(), pivot, lineFeeds, pivots);
+                List<Integer> expectedFeeds = new ArrayList<>();
+                List<Integer> expectedPivots = new ArrayList<>();
+                for (int i = cut.from(); i < cut.to(); i++) {
+                    if (bytes[i] == '\n') {
+                        expectedFeeds.add(i);
+                    }
+                    if (pivot >= 0 && (bytes[i] == pivot || bytes[i] == Character.toUpperCase(pivot))) {
+                        expectedPivots.add(i);
+                    }
                 }
+                assertThat(list(lineFeeds)).isEqualTo(expectedFeeds);
+                assertThat(list(pivots)).isEqualTo(expectedPivots);
             }
-            assertThat(found).isEqualTo(expected);
         });
+    }
+
+    private static List<Integer> list(Marks marks) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            list.add(marks.get(i));
+        }
+        return list;
     }
 }
