@@ -75,7 +75,7 @@ final class KeyBindings {
         }
         xrayUrl = KeyInputs.xrayUrl(options.key);
         for (KeyInputs.KeyInput input : inputs.read(env, stdin, warnings)) {
-            String name = input.name();
+            String name = input.label().name();
             keys.put(name, input.material().key());
             BindingOptions bindingOptions = new BindingOptions(
                     variables.get(name),
@@ -84,8 +84,7 @@ final class KeyBindings {
                     keyFiles.containsKey(name) ? new BindingOptions.KeyFile(emptyToNull(keyFiles.get(name))) : null,
                     agentConfigs.containsKey(name) ? agentConfig(agentConfigs.get(name)) : null,
                     tokens.containsKey(name) ? new BindingOptions.Token(emptyToNull(tokens.get(name)), xrayUrl) : null);
-            requests.add(new BindingRequest(
-                    KeyLabel.commandLine(name, input.source()), input.preset(), input.material(), bindingOptions));
+            requests.add(new BindingRequest(input.label(), input.preset(), input.material(), bindingOptions));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.cli;
 
+import io.jenkins.plugins.apikey.bind.KeyLabel;
 import io.jenkins.plugins.apikey.exchange.XrayRegion;
 import io.jenkins.plugins.apikey.preset.Finding;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
@@ -26,14 +27,13 @@ final class KeyInputs {
     private static final Pattern KEY_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     /**
-     * One key as given: its name, where it came from, its preset and its values.
+     * One key as given: its name and where it came from, its preset and its values.
      *
-     * @param name the user's name for the key
-     * @param source where it was read from, such as {@code env:KATALON_API_KEY}
+     * @param label the user's name for the key and where it was read from, such as {@code env:KATALON_API_KEY}
      * @param preset its preset
      * @param material its values
      */
-    record KeyInput(String name, String source, ServicePreset preset, KeyMaterial material) {}
+    record KeyInput(KeyLabel label, ServicePreset preset, KeyMaterial material) {}
 
     private final Map<String, String> sources;
     private final Map<String, String> presets;
@@ -98,8 +98,9 @@ final class KeyInputs {
             }
             String key = KeySource.read(name, source.getValue(), false, env, stdin);
             KeyMaterial material = new KeyMaterial(key, clientId, serverUrls.get(name));
-            check("Key '" + name + "' (" + source.getValue() + ")", preset, material, warnings);
-            keys.add(new KeyInput(name, source.getValue(), preset, material));
+            KeyLabel label = KeyLabel.commandLine(name, source.getValue());
+            check(label.sentenceStart(), preset, material, warnings);
+            keys.add(new KeyInput(label, preset, material));
         }
         return keys;
     }

@@ -101,13 +101,15 @@ final class VerifyCommand implements Callable<Integer> {
         int status = 0;
         for (KeyInputs.KeyInput key : keys) {
             Verification verification = Verifications.verify(verifier, key.preset(), key.material(), xrayUrl);
-            out.println(Verifications.line(key.name(), key.preset(), key.material(), verification));
+            out.println(Verifications.line(key.label().name(), key.preset(), key.material(), verification));
             if (verification.verdict() == Verdict.REJECTED) {
-                stdio.messages().println("verify: Key '" + key.name() + "' was rejected: " + verification.message());
+                stdio.messages()
+                        .println("verify: Key '" + key.label().name() + "' was rejected: " + verification.message());
                 status = REJECTED;
             } else if (verification.verdict() == Verdict.UNKNOWN) {
                 stdio.messages()
-                        .println("verify: Key '" + key.name() + "' could not be verified: " + verification.message());
+                        .println("verify: Key '" + key.label().name() + "' could not be verified: "
+                                + verification.message());
                 status = status == REJECTED ? REJECTED : UNCHECKED;
             }
         }
