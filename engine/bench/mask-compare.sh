@@ -19,6 +19,8 @@ rounds=${4:-5}
 counts=${5:-"1 100 1000"}
 engine=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+# shellcheck source=bench-log.sh
+source "$(dirname "$0")/bench-log.sh"
 trap 'rm -rf "$work"' EXIT
 
 nanos() { date +%s%N; }
@@ -36,17 +38,8 @@ run() {
 
 printf '%-6s %-10s %10s %10s %7s\n' keys what old new new/old
 for keys in $counts; do
-  java -cp "$engine/target/test-classes:$engine/target/classes" io.jenkins.plugins.apikey.mask.BuildLog \
-    "$size" "$keys" "$work/build.log" "$work/keys"
+  bench_log "$size" "$keys"
   : >"$work/empty"
-  args=()
-  i=0
-  while IFS= read -r key; do
-    export "BENCH_KEY_$i=$key"
-    args+=(--secret-env "BENCH_KEY_$i")
-    i=$((i + 1))
-  done <"$work/keys"
-  bytes=$(stat -c %s "$work/build.log")
   best_old=0 best_new=0 start_old=0 start_new=0 cpu_old=0 cpu_new=0 run_old=0 run_new=0
   for round in $(seq "$rounds"); do
     if ((round % 2)); then order="old new"; else order="new old"; fi

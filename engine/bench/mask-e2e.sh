@@ -7,21 +7,13 @@ keys=${2:-200}
 runs=${3:-3}
 engine=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+# shellcheck source=bench-log.sh
+source "$(dirname "$0")/bench-log.sh"
 trap 'rm -rf "$work"' EXIT
 
 mvn -q -f "$engine/pom.xml" -DskipTests -Dspotless.check.skip=true package
 jar=$(ls "$engine"/target/api-key-engine-*.jar | head -n 1)
-java -cp "$engine/target/test-classes:$engine/target/classes" io.jenkins.plugins.apikey.mask.BuildLog \
-  "$size" "$keys" "$work/build.log" "$work/keys"
-
-args=()
-i=0
-while IFS= read -r key; do
-  export "BENCH_KEY_$i=$key"
-  args+=(--secret-env "BENCH_KEY_$i")
-  i=$((i + 1))
-done <"$work/keys"
-bytes=$(stat -c %s "$work/build.log")
+bench_log "$size" "$keys"
 
 # best of $runs, in MB/s (10^6 bytes per second)
 measure() {

@@ -11,22 +11,14 @@ runs=${3:-3}
 baseline=${4:-}
 engine=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
+# shellcheck source=bench-log.sh
+source "$(dirname "$0")/bench-log.sh"
 trap 'rm -rf "$work"' EXIT
 
 mvn -q -f "$engine/pom.xml" -DskipTests -Dspotless.check.skip=true package
 jar=$(ls "$engine"/target/api-key-engine-*.jar | grep -v original | head -n 1)
-java -cp "$engine/target/test-classes:$engine/target/classes" io.jenkins.plugins.apikey.mask.BuildLog \
-  "$size" "$keys" "$work/build.log" "$work/keys"
+bench_log "$size" "$keys"
 : >"$work/empty.log"
-
-args=()
-i=0
-while IFS= read -r key; do
-  export "BENCH_KEY_$i=$key"
-  args+=(--secret-env "BENCH_KEY_$i")
-  i=$((i + 1))
-done <"$work/keys"
-bytes=$(stat -c %s "$work/build.log")
 cat "$work/build.log" >/dev/null
 
 # one run of cat or of a jar's scan (LABEL: cat, this or baseline) over INPUT (build or empty), appending
