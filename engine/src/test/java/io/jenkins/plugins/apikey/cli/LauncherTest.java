@@ -161,10 +161,15 @@ class LauncherTest {
         return home;
     }
 
-    /** {@code api-keys run} through the launcher, its supervisor and the engine, with a key and {@code script}. */
-    private RunProcess runScript(List<String> ignored, String script) throws IOException {
+    /** Puts the run supervisor into the installation; the test is skipped where there is no Perl. */
+    private void installSupervisor() throws IOException {
         assumeTrue(CommandPath.find("perl", "/usr/bin:/bin").isPresent(), "the supervisor needs perl");
         Files.copy(SUPERVISOR, installation.resolve("lib/run-supervisor.pl"));
+    }
+
+    /** {@code api-keys run} through the launcher, its supervisor and the engine, with a key and {@code script}. */
+    private RunProcess runScript(List<String> ignored, String script) throws IOException {
+        installSupervisor();
         return RunProcess.startWithLauncher(
                 installation.resolve("bin/api-keys"),
                 Map.of("JAVA_HOME", engineJavaHome().toString(), "K", KEY, "TMPDIR", dir.toString()),
@@ -220,8 +225,7 @@ class LauncherTest {
 
     @Test
     void theLauncherEndsAsItsJvmDid() throws Exception {
-        assumeTrue(CommandPath.find("perl", "/usr/bin:/bin").isPresent(), "the supervisor needs perl");
-        Files.copy(SUPERVISOR, installation.resolve("lib/run-supervisor.pl"));
+        installSupervisor();
         Path killed = javaHome("killed-java", "17.0.9", "17.0.9");
         Files.writeString(killed.resolve("bin/java"), "#!/bin/sh\nkill -TERM $$\n");
 
