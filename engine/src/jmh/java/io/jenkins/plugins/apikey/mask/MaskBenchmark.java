@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,18 +53,6 @@ public class MaskBenchmark {
     private OutputStream masking;
     private Pattern regex;
 
-    /** Bytes processed, reported as a rate. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() {
         List<String> keys = BuildLog.keys(secrets, 7);
@@ -88,17 +75,17 @@ public class MaskBenchmark {
     }
 
     @Benchmark
-    public void copy(Bytes counter) throws IOException {
+    public void copy(BytesProcessed counter) throws IOException {
         write(copy, counter);
     }
 
     @Benchmark
-    public void masker(Bytes counter) throws IOException {
+    public void masker(BytesProcessed counter) throws IOException {
         write(masking, counter);
     }
 
     @Benchmark
-    public long regexPerLine(Bytes counter) {
+    public long regexPerLine(BytesProcessed counter) {
         int start = nextSlice();
         long written = 0;
         int lineStart = start;
@@ -113,7 +100,7 @@ public class MaskBenchmark {
         return written;
     }
 
-    private void write(OutputStream out, Bytes counter) throws IOException {
+    private void write(OutputStream out, BytesProcessed counter) throws IOException {
         int start = nextSlice();
         for (int at = start; at < start + SLICE; at += WRITE) {
             out.write(log, at, WRITE);

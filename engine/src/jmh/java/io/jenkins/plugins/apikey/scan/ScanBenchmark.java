@@ -1,6 +1,7 @@
 package io.jenkins.plugins.apikey.scan;
 
 import io.jenkins.plugins.apikey.mask.BuildLog;
+import io.jenkins.plugins.apikey.mask.BytesProcessed;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePresets;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -46,18 +46,6 @@ public class ScanBenchmark {
     private Path file;
     private LeakScanner scanner;
 
-    /** Bytes processed, reported as a rate. */
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    @State(Scope.Thread)
-    public static class Bytes {
-        public long bytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            bytes = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         List<String> keys = BuildLog.keys(secrets, 7);
@@ -76,7 +64,7 @@ public class ScanBenchmark {
     }
 
     @Benchmark
-    public long read(Bytes counter) throws IOException {
+    public long read(BytesProcessed counter) throws IOException {
         byte[] buffer = new byte[64 << 10];
         long sum = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -89,7 +77,7 @@ public class ScanBenchmark {
     }
 
     @Benchmark
-    public int scan(Bytes counter) throws IOException, InterruptedException {
+    public int scan(BytesProcessed counter) throws IOException, InterruptedException {
         int found =
                 scanner.scan(file, new KeyRegistry(null), read -> {}).leaks().size();
         counter.bytes += LOG_SIZE;
