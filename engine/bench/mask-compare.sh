@@ -65,7 +65,7 @@ for keys in $counts; do
       fi
     done
   done
-  for ((j = 0; j < i; j++)); do unset "BENCH_KEY_$j"; done
+  for ((j = 0; j < ${#args[@]} / 2; j++)); do unset "BENCH_KEY_$j"; done
   awk -v k="$keys" -v b="$bytes" -v to="$best_old" -v tn="$best_new" -v so="$start_old" -v sn="$start_new" \
     -v co="$cpu_old" -v cn="$cpu_new" -v ro="$run_old" -v rn="$run_new" 'BEGIN {
     printf "%-6s %-10s %10.0f %10.0f %7.2f\n", k, "MB/s", b * 1000 / to, b * 1000 / tn, to / tn
