@@ -1,7 +1,7 @@
 package io.jenkins.plugins.apikey.cli;
 
 import io.jenkins.plugins.apikey.EngineMessages;
-import io.jenkins.plugins.apikey.mask.MaskingOutputStream;
+import io.jenkins.plugins.apikey.mask.MaskingPipeline;
 import io.jenkins.plugins.apikey.mask.SecretMatcher;
 import io.jenkins.plugins.apikey.mask.UnmaskableSecret;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
@@ -55,8 +55,6 @@ import picocli.CommandLine.Option;
             "  api-keys mask --secret-file /run/secrets/xray-secret --stats < build.log > build-masked.log"
         })
 final class MaskCommand implements Callable<Integer> {
-
-    private static final int BUFFER = 64 * 1024;
 
     @Option(
             names = "--secret-env",
@@ -257,17 +255,6 @@ final class MaskCommand implements Callable<Integer> {
     }
 
     private long copy(SecretMatcher matcher, InputStream in, OutputStream out) throws IOException {
-        byte[] buffer = new byte[BUFFER];
-        MaskingOutputStream masking = matcher.newStream(out, consoleNotes);
-        try (masking) {
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                masking.write(buffer, 0, read);
-                if (in.available() == 0) {
-                    masking.flush();
-                }
-            }
-        }
-        return masking.maskedCount();
+        return new MaskingPipeline(matcher, consoleNotes).copy(in, out);
     }
 }

@@ -113,6 +113,25 @@ public final class MaskingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Masks the segments another thread's lexer made of the next bytes, as {@link #write} masks
+     * what this stream's own lexer makes of them; this stream's lexer must not have been fed.
+     */
+    void writeLexed(LexedChunk chunk) throws IOException {
+        if (closed) {
+            throw new IOException("The masking stream is closed.");
+        }
+        chunk.replay(lexed);
+        if (decideEachWrite) {
+            decideTail(false);
+        }
+    }
+
+    /** How this stream checks console notes, for a lexer on another thread: it only reads the search tables. */
+    TextLexer.NoteCheck noteCheck() {
+        return lexed;
+    }
+
     /** Passes on every byte that can no longer be part of a match, then flushes the target. */
     @Override
     public void flush() throws IOException {
