@@ -38,4 +38,17 @@ class TextLexerTest {
                     .isEqualTo(expected);
         }
     }
+
+    /** The lowest marked byte is found whatever is marked above it. */
+    @Test
+    void lowestMarkedIsTheIndexOfTheLowestHighBitOfAByte() {
+        Random random = new Random(13);
+        for (int lowest = 0; lowest < 8; lowest++) {
+            for (int run = 0; run < 1000; run++) {
+                long above = lowest == 7 ? 0 : random.nextLong() << (8 * (lowest + 1));
+                long marks = (above | 1L << (8 * lowest)) << 7 & 0x8080808080808080L;
+                assertThat(TextLexer.lowestMarked(marks)).isEqualTo(lowest);
+            }
+        }
+    }
 }
