@@ -51,16 +51,13 @@ public final class MaskingPipeline {
             return 0;
         }
         Masker masker = new Masker(masking);
-        Thread thread = new Thread(masker, "api-keys masking");
-        thread.setDaemon(true);
-        thread.start();
         IOException failure = null;
         try {
             read(in, masker, new TextLexer(keepNotes ? masking.noteCheck() : null));
         } catch (IOException e) {
             failure = e;
         }
-        Throwable masked = masker.awaitEnd(thread);
+        Throwable masked = masker.awaitEnd();
         if (failure != null) {
             if (masked != null) {
                 failure.addSuppressed(masked);
@@ -108,6 +105,7 @@ public final class MaskingPipeline {
                 if (in.available() == 0) {
                     chunk.flushAfter();
                 }
+                masker.start();
                 masker.pass(chunk);
             }
         } finally {
@@ -137,7 +135,8 @@ public final class MaskingPipeline {
      * The second thread: masks the chunks in the order they were read and hands them back empty.
      * After a failure it only hands them back, so that the reading thread never waits for it, and
      * closes the masking stream at the end of the input, as a failed copy into a masking stream
-     * in a try-with-resources block does.
+     * in a try-with-resources block does. It starts with the first chunk of input, and its chunks
+     * are made as they are first needed: empty input costs neither a thread nor the buffers.
      */
     private static final class Masker implements Runnable {
 
@@ -147,11 +146,19 @@ public final class MaskingPipeline {
         private final BlockingQueue<LexedChunk> empty = new ArrayBlockingQueue<>(IN_FLIGHT);
         private final BlockingQueue<LexedChunk> full = new ArrayBlockingQueue<>(IN_FLIGHT + 1);
         private volatile Throwable failure;
+        private Thread thread;
+        private int made;
 
         Masker(MaskingOutputStream masking) {
             this.masking = masking;
-            for (int i = 0; i < IN_FLIGHT; i++) {
-                empty.add(new LexedChunk(CHUNK));
+        }
+
+        /** Starts the masking thread, unless it runs. */
+        void start() {
+            if (thread == null) {
+                thread = new Thread(this, "api-keys masking");
+                thread.setDaemon(true);
+                thread.start();
             }
         }
 
@@ -160,9 +167,13 @@ public final class MaskingPipeline {
             if (failure != null) {
                 return null;
             }
-            LexedChunk chunk;
+            LexedChunk chunk = empty.poll();
+            if (chunk == null && made < IN_FLIGHT) {
+                made++;
+                return new LexedChunk(CHUNK);
+            }
             try {
-                chunk = empty.take();
+                chunk = chunk == null ? empty.take() : chunk;
             } catch (InterruptedException e) {
                 throw interrupted();
             }
@@ -183,8 +194,15 @@ public final class MaskingPipeline {
             full.add(END);
         }
 
-        /** Waits for the masking thread to finish and returns its failure, if any. */
-        Throwable awaitEnd(Thread thread) throws InterruptedIOException {
+        /**
+         * Waits for the masking thread to finish and returns its failure, if any; without a thread
+         * (the input ended at once), masks what there is on this one.
+         */
+        Throwable awaitEnd() throws InterruptedIOException {
+            if (thread == null) {
+                run();
+                return failure;
+            }
             try {
                 thread.join();
             } catch (InterruptedException e) {

@@ -139,6 +139,29 @@ class MaskingPipelineTest {
         assertThat(out.closed).isTrue();
     }
 
+    /** Empty input and a first read that fails are handled on the calling thread, as any other input. */
+    @Test
+    void anInputThatEndsOrFailsAtOnceClosesTheOutput() throws IOException {
+        SecretMatcher matcher = SecretMatcher.compile(List.of("0123456789abcdef0123456789abcdef"));
+        FlushLog empty = new FlushLog();
+        assertThat(new MaskingPipeline(matcher, true).copy(InputStream.nullInputStream(), empty))
+                .isZero();
+        assertThat(empty.size()).isZero();
+        assertThat(empty.closed).isTrue();
+        IOException lost = new IOException("input lost");
+        InputStream failing = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw lost;
+            }
+        };
+        FlushLog out = new FlushLog();
+        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
+                .isSameAs(lost);
+        assertThat(out.size()).isZero();
+        assertThat(out.closed).isTrue();
+    }
+
     @Test
     void withNoFormsItCopiesAndFlushesWhenTheInputIsIdle() throws IOException {
         SecretMatcher matcher = SecretMatcher.compile(List.of());
