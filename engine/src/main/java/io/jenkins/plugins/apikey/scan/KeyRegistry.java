@@ -20,10 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class KeyRegistry {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final LeakVerifier verifier;
-    private final Mac mac;
+    private Mac mac;
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Map<Integer, Verification> verifications = new HashMap<>();
     private final Map<Integer, Verification> unreported = new LinkedHashMap<>();
@@ -31,14 +29,6 @@ public final class KeyRegistry {
     /** @param verifier verifies each key the first time it is found, or null to verify none */
     public KeyRegistry(LeakVerifier verifier) {
         this.verifier = verifier;
-        byte[] key = new byte[32];
-        RANDOM.nextBytes(key);
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Every Java runtime has HmacSHA256.", e);
-        }
     }
 
     /** Whether found keys are verified. */
@@ -48,8 +38,26 @@ public final class KeyRegistry {
 
     /** The number of {@code key}: the same for the same key, from 1 in the order first found. */
     synchronized int number(String key) {
-        String hash = HexFormat.of().formatHex(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+        String hash = HexFormat.of().formatHex(mac().doFinal(key.getBytes(StandardCharsets.UTF_8)));
         return numbers.computeIfAbsent(hash, h -> numbers.size() + 1);
+    }
+
+    /**
+     * The keyed hash, made when the first key is found: loading the security providers for it took
+     * about a tenth of the start-up of a scan that finds no key.
+     */
+    private Mac mac() {
+        if (mac == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            try {
+                mac = Mac.getInstance("HmacSHA256");
+                mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("Every Java runtime has HmacSHA256.", e);
+            }
+        }
+        return mac;
     }
 
     /**
