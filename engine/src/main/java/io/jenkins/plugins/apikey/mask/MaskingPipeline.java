@@ -51,20 +51,17 @@ public final class MaskingPipeline {
             return 0;
         }
         Masker masker = new Masker(masking);
-        IOException failure = null;
+        Throwable failure = null;
         try {
             read(in, masker, new TextLexer(keepNotes ? masking.noteCheck() : null));
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException | Error e) {
             failure = e;
         }
         Throwable masked = masker.awaitEnd();
-        if (failure != null) {
-            if (masked != null) {
-                failure.addSuppressed(masked);
-            }
-            throw failure;
+        if (failure != null && masked != null) {
+            failure.addSuppressed(masked);
         }
-        rethrow(masked);
+        rethrow(failure != null ? failure : masked);
         return masking.maskedCount();
     }
 
@@ -93,7 +90,7 @@ public final class MaskingPipeline {
                 int read;
                 try {
                     read = chunk.readFrom(in);
-                } catch (IOException e) {
+                } catch (IOException | RuntimeException e) {
                     finish(lexer, chunk, masker);
                     throw e;
                 }

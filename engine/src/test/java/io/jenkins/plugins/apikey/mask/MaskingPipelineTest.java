@@ -139,6 +139,36 @@ class MaskingPipelineTest {
         assertThat(out.closed).isTrue();
     }
 
+    /** An unchecked failure of the input ends the copy too, after the output has been closed. */
+    @Test
+    void anUncheckedFailureOfTheInputWaitsForTheOutput() {
+        SecretMatcher matcher = SecretMatcher.compile(List.of("0123456789abcdef0123456789abcdef"));
+        IllegalStateException broken = new IllegalStateException("input broken");
+        InputStream failing = new InputStream() {
+            private boolean given;
+
+            @Override
+            public int read() {
+                throw broken;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (given) {
+                    throw broken;
+                }
+                given = true;
+                b[off] = 'x';
+                return 1;
+            }
+        };
+        FlushLog out = new FlushLog();
+        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
+                .isSameAs(broken);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("x");
+        assertThat(out.closed).isTrue();
+    }
+
     /** Empty input and a first read that fails are handled on the calling thread, as any other input. */
     @Test
     void anInputThatEndsOrFailsAtOnceClosesTheOutput() throws IOException {
