@@ -87,20 +87,19 @@ public final class MaskingPipeline {
     private static void read(InputStream in, Masker masker, TextLexer lexer) throws IOException {
         try {
             for (LexedChunk chunk = masker.emptyChunk(); chunk != null; chunk = masker.emptyChunk()) {
-                int read;
                 try {
-                    read = chunk.readFrom(in);
+                    if (chunk.readFrom(in) < 0) {
+                        finish(lexer, chunk, masker);
+                        return;
+                    }
+                    chunk.lex(lexer);
+                    if (in.available() == 0) {
+                        chunk.flushAfter();
+                    }
                 } catch (IOException | RuntimeException e) {
+                    // what this chunk holds is still masked, then what the lexer held
                     finish(lexer, chunk, masker);
                     throw e;
-                }
-                if (read < 0) {
-                    finish(lexer, chunk, masker);
-                    return;
-                }
-                chunk.lex(lexer);
-                if (in.available() == 0) {
-                    chunk.flushAfter();
                 }
                 masker.start();
                 masker.pass(chunk);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.jenkins.plugins.apikey.testing.Gen;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,6 +137,38 @@ class MaskingPipelineTest {
                 .isSameAs(lost);
         assertThat(out.toString(StandardCharsets.US_ASCII))
                 .isEqualTo("start **** middle \u001B[31m " + key.substring(0, 20));
+        assertThat(out.closed).isTrue();
+    }
+
+    /** When asking what is available fails, what was read is still masked and written. */
+    @Test
+    void aFailingAvailableStillPassesOnWhatWasRead() {
+        String key = "0123456789abcdef0123456789abcdef";
+        SecretMatcher matcher = SecretMatcher.compile(List.of(key));
+        IOException gone = new IOException("input gone");
+        InputStream failing = new InputStream() {
+            private final ByteArrayInputStream text =
+                    new ByteArrayInputStream(("a " + key + " b").getBytes(StandardCharsets.US_ASCII));
+
+            @Override
+            public int read() {
+                return text.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                return text.read(b, off, len);
+            }
+
+            @Override
+            public int available() throws IOException {
+                throw gone;
+            }
+        };
+        FlushLog out = new FlushLog();
+        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
+                .isSameAs(gone);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("a **** b");
         assertThat(out.closed).isTrue();
     }
 
