@@ -49,7 +49,7 @@ public final class KeyRegistry {
     private Mac mac() {
         if (mac == null) {
             byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
+            Randomness.RANDOM.nextBytes(key);
             try {
                 mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -58,6 +58,11 @@ public final class KeyRegistry {
             }
         }
         return mac;
+    }
+
+    /** The random source, made with the first keyed hash (a holder class is loaded on first use). */
+    private static final class Randomness {
+        static final SecureRandom RANDOM = new SecureRandom();
     }
 
     /**
