@@ -45,7 +45,7 @@ public final class MaskingPipeline {
      * @return how many ranges were masked
      */
     public long copy(InputStream in, OutputStream out) throws IOException {
-        MaskingOutputStream masking = new MaskingOutputStream(out, matcher.index(), keepNotes, false);
+        MaskingOutputStream masking = matcher.newStream(out, keepNotes);
         if (matcher.index() == null) {
             copyPlain(in, masking);
             return 0;
@@ -164,14 +164,16 @@ public final class MaskingPipeline {
                 return null;
             }
             LexedChunk chunk = empty.poll();
-            if (chunk == null && made < IN_FLIGHT) {
-                made++;
-                return new LexedChunk(CHUNK);
-            }
-            try {
-                chunk = chunk == null ? empty.take() : chunk;
-            } catch (InterruptedException e) {
-                throw interrupted();
+            if (chunk == null) {
+                if (made < IN_FLIGHT) {
+                    made++;
+                    return new LexedChunk(CHUNK);
+                }
+                try {
+                    chunk = empty.take();
+                } catch (InterruptedException e) {
+                    throw interrupted();
+                }
             }
             chunk.clear();
             return chunk;
