@@ -115,16 +115,14 @@ public final class MaskingOutputStream extends OutputStream {
 
     /**
      * Masks the segments another thread's lexer made of the next bytes, as {@link #write} masks
-     * what this stream's own lexer makes of them; this stream's lexer must not have been fed.
+     * what this stream's own lexer makes of them. For a stream from {@link SecretMatcher#newStream},
+     * whose lexer is never fed then, and which does not decide each write.
      */
     void writeLexed(LexedChunk chunk) throws IOException {
         if (closed) {
             throw new IOException("The masking stream is closed.");
         }
         chunk.replay(lexed);
-        if (decideEachWrite) {
-            decideTail(false);
-        }
     }
 
     /** How this stream checks console notes, for a lexer on another thread: it only reads the search tables. */
