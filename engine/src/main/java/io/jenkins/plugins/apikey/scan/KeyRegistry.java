@@ -1,17 +1,13 @@
 package io.jenkins.plugins.apikey.scan;
 
+import io.jenkins.plugins.apikey.inventory.KeyFingerprint;
 import io.jenkins.plugins.apikey.preset.KeyMaterial;
 import io.jenkins.plugins.apikey.preset.ServicePreset;
 import io.jenkins.plugins.apikey.verify.Verification;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The keys one scan has found: a number for each distinct key, and, when the scan verifies keys,
@@ -21,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 public final class KeyRegistry {
 
     private final LeakVerifier verifier;
-    private Mac mac;
+    private KeyFingerprint fingerprint;
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Map<Integer, Verification> verifications = new HashMap<>();
     private final Map<Integer, Verification> unreported = new LinkedHashMap<>();
@@ -38,26 +34,20 @@ public final class KeyRegistry {
 
     /** The number of {@code key}: the same for the same key, from 1 in the order first found. */
     synchronized int number(String key) {
-        String hash = HexFormat.of().formatHex(mac().doFinal(key.getBytes(StandardCharsets.UTF_8)));
-        return numbers.computeIfAbsent(hash, h -> numbers.size() + 1);
+        return numbers.computeIfAbsent(fingerprint().of(key), h -> numbers.size() + 1);
     }
 
     /**
      * The keyed hash, made when the first key is found: loading the security providers for it took
      * about a tenth of the start-up of a scan that finds no key.
      */
-    private Mac mac() {
-        if (mac == null) {
+    private KeyFingerprint fingerprint() {
+        if (fingerprint == null) {
             byte[] key = new byte[32];
             Randomness.RANDOM.nextBytes(key);
-            try {
-                mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Every Java runtime has HmacSHA256.", e);
-            }
+            fingerprint = new KeyFingerprint(key);
         }
-        return mac;
+        return fingerprint;
     }
 
     /** The random source, made with the first keyed hash (a holder class is loaded on first use). */
