@@ -114,24 +114,7 @@ class MaskingPipelineTest {
         byte[] read =
                 ("start " + key + " middle \u001B[31m " + key.substring(0, 20)).getBytes(StandardCharsets.US_ASCII);
         IOException lost = new IOException("input lost");
-        InputStream failing = new InputStream() {
-            private boolean given;
-
-            @Override
-            public int read() throws IOException {
-                throw lost;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (given) {
-                    throw lost;
-                }
-                given = true;
-                System.arraycopy(read, 0, b, off, read.length);
-                return read.length;
-            }
-        };
+        InputStream failing = new FailsAfter(read, lost);
         FlushLog out = new FlushLog();
         assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
                 .isSameAs(lost);
@@ -177,24 +160,7 @@ class MaskingPipelineTest {
     void anUncheckedFailureOfTheInputWaitsForTheOutput() {
         SecretMatcher matcher = SecretMatcher.compile(List.of("0123456789abcdef0123456789abcdef"));
         IllegalStateException broken = new IllegalStateException("input broken");
-        InputStream failing = new InputStream() {
-            private boolean given;
-
-            @Override
-            public int read() {
-                throw broken;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (given) {
-                    throw broken;
-                }
-                given = true;
-                b[off] = 'x';
-                return 1;
-            }
-        };
+        InputStream failing = new FailsAfter(new byte[] {'x'}, broken);
         FlushLog out = new FlushLog();
         assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
                 .isSameAs(broken);
@@ -320,6 +286,40 @@ class MaskingPipelineTest {
             boolean idle =
                     c.idle().isEmpty() || c.idle().get((reads - 1) % c.idle().size());
             return idle ? 0 : c.text().length - at;
+        }
+    }
+
+    /** Gives its bytes in one read, then fails with its exception, checked or not. */
+    private static final class FailsAfter extends InputStream {
+        private final byte[] first;
+        private final Exception failure;
+        private boolean given;
+
+        FailsAfter(byte[] first, Exception failure) {
+            this.first = first;
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            throw failure();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (given) {
+                throw failure();
+            }
+            given = true;
+            System.arraycopy(first, 0, b, off, first.length);
+            return first.length;
+        }
+
+        private IOException failure() {
+            if (failure instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            return (IOException) failure;
         }
     }
 
