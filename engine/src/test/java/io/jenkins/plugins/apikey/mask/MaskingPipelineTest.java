@@ -115,12 +115,7 @@ class MaskingPipelineTest {
                 ("start " + key + " middle \u001B[31m " + key.substring(0, 20)).getBytes(StandardCharsets.US_ASCII);
         IOException lost = new IOException("input lost");
         InputStream failing = new FailsAfter(read, lost);
-        FlushLog out = new FlushLog();
-        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
-                .isSameAs(lost);
-        assertThat(out.toString(StandardCharsets.US_ASCII))
-                .isEqualTo("start **** middle \u001B[31m " + key.substring(0, 20));
-        assertThat(out.closed).isTrue();
+        assertCopyFails(matcher, failing, lost, "start **** middle \u001B[31m " + key.substring(0, 20));
     }
 
     /** When asking what is available fails, what was read is still masked and written. */
@@ -148,11 +143,7 @@ class MaskingPipelineTest {
                 throw gone;
             }
         };
-        FlushLog out = new FlushLog();
-        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
-                .isSameAs(gone);
-        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("a **** b");
-        assertThat(out.closed).isTrue();
+        assertCopyFails(matcher, failing, gone, "a **** b");
     }
 
     /** An unchecked failure of the input ends the copy too, after the output has been closed. */
@@ -161,11 +152,7 @@ class MaskingPipelineTest {
         SecretMatcher matcher = SecretMatcher.compile(List.of("0123456789abcdef0123456789abcdef"));
         IllegalStateException broken = new IllegalStateException("input broken");
         InputStream failing = new FailsAfter(new byte[] {'x'}, broken);
-        FlushLog out = new FlushLog();
-        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
-                .isSameAs(broken);
-        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("x");
-        assertThat(out.closed).isTrue();
+        assertCopyFails(matcher, failing, broken, "x");
     }
 
     /** Empty input and a first read that fails are handled on the calling thread, as any other input. */
@@ -184,11 +171,7 @@ class MaskingPipelineTest {
                 throw lost;
             }
         };
-        FlushLog out = new FlushLog();
-        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(failing, out))
-                .isSameAs(lost);
-        assertThat(out.size()).isZero();
-        assertThat(out.closed).isTrue();
+        assertCopyFails(matcher, failing, lost, "");
     }
 
     @Test
@@ -200,6 +183,15 @@ class MaskingPipelineTest {
         assertThat(new MaskingPipeline(matcher, false).copy(new Reads(c), out)).isZero();
         assertThat(out.toByteArray()).isEqualTo(text);
         assertThat(out.flushedAt).containsExactly(9, 18, 18);
+        assertThat(out.closed).isTrue();
+    }
+
+    /** The copy ends with {@code failure} itself, having written {@code written} and closed the output. */
+    private static void assertCopyFails(SecretMatcher matcher, InputStream in, Throwable failure, String written) {
+        FlushLog out = new FlushLog();
+        assertThatThrownBy(() -> new MaskingPipeline(matcher, false).copy(in, out))
+                .isSameAs(failure);
+        assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo(written);
         assertThat(out.closed).isTrue();
     }
 
