@@ -99,9 +99,7 @@ public final class MaskingOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-        if (closed) {
-            throw new IOException("The masking stream is closed.");
-        }
+        ensureOpen();
         Objects.checkFromIndexSize(off, len, b.length);
         if (index == null) {
             out.write(b, off, len);
@@ -119,10 +117,14 @@ public final class MaskingOutputStream extends OutputStream {
      * whose lexer is never fed then, and which does not decide each write.
      */
     void writeLexed(LexedChunk chunk) throws IOException {
+        ensureOpen();
+        chunk.replay(lexed);
+    }
+
+    private void ensureOpen() throws IOException {
         if (closed) {
             throw new IOException("The masking stream is closed.");
         }
-        chunk.replay(lexed);
     }
 
     /** How this stream checks console notes, for a lexer on another thread: it only reads the search tables. */
