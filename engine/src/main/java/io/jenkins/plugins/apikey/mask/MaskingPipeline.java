@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.mask;
 
+import io.jenkins.plugins.apikey.ThreadFailure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -61,7 +62,7 @@ public final class MaskingPipeline {
         if (failure != null && masked != null) {
             failure.addSuppressed(masked);
         }
-        rethrow(failure != null ? failure : masked);
+        ThreadFailure.rethrow(failure != null ? failure : masked);
         return masking.maskedCount();
     }
 
@@ -112,19 +113,6 @@ public final class MaskingPipeline {
     private static void finish(TextLexer lexer, LexedChunk chunk, Masker masker) throws IOException {
         lexer.finish(chunk);
         masker.pass(chunk);
-    }
-
-    private static void rethrow(Throwable failure) throws IOException {
-        if (failure == null) {
-            return;
-        }
-        if (failure instanceof IOException e) {
-            throw e;
-        }
-        if (failure instanceof RuntimeException e) {
-            throw e;
-        }
-        throw (Error) failure;
     }
 
     /**

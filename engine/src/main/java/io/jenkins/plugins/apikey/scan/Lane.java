@@ -1,5 +1,6 @@
 package io.jenkins.plugins.apikey.scan;
 
+import io.jenkins.plugins.apikey.ThreadFailure;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,13 +39,13 @@ final class Lane implements AutoCloseable {
     void submit(Step step) throws IOException {
         try {
             while (!steps.offer(step, WAIT, TimeUnit.MILLISECONDS)) {
-                rethrow();
+                ThreadFailure.rethrow(failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("The scan was interrupted.");
         }
-        rethrow();
+        ThreadFailure.rethrow(failure);
     }
 
     /** Waits until every step submitted has run; throws what a step threw. */
@@ -53,13 +54,13 @@ final class Lane implements AutoCloseable {
         submit(done::countDown);
         try {
             while (!done.await(WAIT, TimeUnit.MILLISECONDS)) {
-                rethrow();
+                ThreadFailure.rethrow(failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("The scan was interrupted.");
         }
-        rethrow();
+        ThreadFailure.rethrow(failure);
     }
 
     /** Stops the thread; steps still waiting do not run. */
@@ -77,19 +78,6 @@ final class Lane implements AutoCloseable {
             // closed
         } catch (IOException | RuntimeException | Error e) {
             failure = e;
-        }
-    }
-
-    private void rethrow() throws IOException {
-        Throwable thrown = failure;
-        if (thrown instanceof IOException io) {
-            throw io;
-        }
-        if (thrown instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (thrown instanceof Error error) {
-            throw error;
         }
     }
 }
