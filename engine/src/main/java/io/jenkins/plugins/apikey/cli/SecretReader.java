@@ -15,11 +15,17 @@ final class SecretReader {
 
     /** The value of environment variable {@code name}, which must be set and non-empty. */
     static String fromEnvironment(String name, Environment environment) throws UsageException {
-        return SecretBytes.decode(bytesFromEnvironment(name, environment), "value of environment variable " + name);
+        return SecretBytes.decode(presentBytes(name, environment), "value of environment variable " + name);
     }
 
     /** The bytes of environment variable {@code name}, which must be set, non-empty and UTF-8. */
     static byte[] bytesFromEnvironment(String name, Environment environment) throws UsageException {
+        byte[] value = presentBytes(name, environment);
+        SecretBytes.decode(value, "value of environment variable " + name);
+        return value;
+    }
+
+    private static byte[] presentBytes(String name, Environment environment) throws UsageException {
         byte[] value = environment.bytes(name);
         if (value == null) {
             throw new UsageException("Environment variable " + name + " is not set. Export it before running, "
@@ -28,17 +34,22 @@ final class SecretReader {
         if (value.length == 0) {
             throw new UsageException("Environment variable " + name + " is empty. Give it the secret's value.");
         }
-        SecretBytes.decode(value, "value of environment variable " + name);
         return value;
     }
 
     /** The whole content of {@code file}, one final line end dropped; must be non-empty. */
     static String fromFile(String file) throws UsageException {
-        return SecretBytes.decode(bytesFromFile(file), "secret file " + file);
+        return SecretBytes.decode(presentBytes(file), "secret file " + file);
     }
 
     /** The bytes of {@code file}, one final line end dropped; must be non-empty and UTF-8. */
     static byte[] bytesFromFile(String file) throws UsageException {
+        byte[] secret = presentBytes(file);
+        SecretBytes.decode(secret, "secret file " + file);
+        return secret;
+    }
+
+    private static byte[] presentBytes(String file) throws UsageException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(file));
@@ -56,11 +67,9 @@ final class SecretReader {
         if (length > 0 && bytes[length - 1] == '\n') {
             length -= length > 1 && bytes[length - 2] == '\r' ? 2 : 1;
         }
-        byte[] secret = Arrays.copyOf(bytes, length);
-        SecretBytes.decode(secret, "secret file " + file);
         if (length == 0) {
             throw new UsageException("Secret file " + file + " is empty. Put the secret in it.");
         }
-        return secret;
+        return Arrays.copyOf(bytes, length);
     }
 }
