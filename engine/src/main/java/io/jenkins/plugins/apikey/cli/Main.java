@@ -61,6 +61,9 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, Stdio stdio, Environment env) {
+        if (args.length > 0 && (args[0].equals("mask") || args[0].equals("run"))) {
+            MaskerWarmUp.start();
+        }
         if (args.length > 0 && args[0].equals("mask")) {
             MaskCommand mask = new MaskCommand(stdio, env);
             if (mask.readPlainOptions(args, 1)) {
