@@ -61,10 +61,11 @@ public final class Main implements Callable<Integer> {
     }
 
     static int run(String[] args, Stdio stdio, Environment env) {
-        if (args.length > 0 && (args[0].equals("mask") || args[0].equals("run"))) {
+        String command = args.length > 0 ? args[0] : "";
+        if (command.equals("mask") || command.equals("run")) {
             MaskerWarmUp.start();
         }
-        if (args.length > 0 && args[0].equals("mask")) {
+        if (command.equals("mask")) {
             MaskCommand mask = new MaskCommand(stdio, env);
             if (mask.readPlainOptions(args, 1)) {
                 // picocli's first command line costs more start-up than masking needs (see there)

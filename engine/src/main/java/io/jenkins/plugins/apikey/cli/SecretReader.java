@@ -15,17 +15,17 @@ final class SecretReader {
 
     /** The value of environment variable {@code name}, which must be set and non-empty. */
     static String fromEnvironment(String name, Environment environment) throws UsageException {
-        return SecretBytes.decode(presentBytes(name, environment), "value of environment variable " + name);
+        return SecretBytes.decode(environmentValue(name, environment), "value of environment variable " + name);
     }
 
     /** The bytes of environment variable {@code name}, which must be set, non-empty and UTF-8. */
     static byte[] bytesFromEnvironment(String name, Environment environment) throws UsageException {
-        byte[] value = presentBytes(name, environment);
+        byte[] value = environmentValue(name, environment);
         SecretBytes.decode(value, "value of environment variable " + name);
         return value;
     }
 
-    private static byte[] presentBytes(String name, Environment environment) throws UsageException {
+    private static byte[] environmentValue(String name, Environment environment) throws UsageException {
         byte[] value = environment.bytes(name);
         if (value == null) {
             throw new UsageException("Environment variable " + name + " is not set. Export it before running, "
@@ -39,17 +39,17 @@ final class SecretReader {
 
     /** The whole content of {@code file}, one final line end dropped; must be non-empty. */
     static String fromFile(String file) throws UsageException {
-        return SecretBytes.decode(presentBytes(file), "secret file " + file);
+        return SecretBytes.decode(fileContent(file), "secret file " + file);
     }
 
     /** The bytes of {@code file}, one final line end dropped; must be non-empty and UTF-8. */
     static byte[] bytesFromFile(String file) throws UsageException {
-        byte[] secret = presentBytes(file);
+        byte[] secret = fileContent(file);
         SecretBytes.decode(secret, "secret file " + file);
         return secret;
     }
 
-    private static byte[] presentBytes(String file) throws UsageException {
+    private static byte[] fileContent(String file) throws UsageException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(Path.of(file));
