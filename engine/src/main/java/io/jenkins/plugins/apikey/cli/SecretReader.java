@@ -18,13 +18,7 @@ final class SecretReader {
         return SecretBytes.decode(environmentValue(name, environment), "value of environment variable " + name);
     }
 
-    /** The bytes of environment variable {@code name}, which must be set, non-empty and UTF-8. */
-    static byte[] bytesFromEnvironment(String name, Environment environment) throws UsageException {
-        byte[] value = environmentValue(name, environment);
-        SecretBytes.decode(value, "value of environment variable " + name);
-        return value;
-    }
-
+    /** The bytes of environment variable {@code name}, which must be set and non-empty. */
     private static byte[] environmentValue(String name, Environment environment) throws UsageException {
         byte[] value = environment.bytes(name);
         if (value == null) {
@@ -42,13 +36,7 @@ final class SecretReader {
         return SecretBytes.decode(fileContent(file), "secret file " + file);
     }
 
-    /** The bytes of {@code file}, one final line end dropped; must be non-empty and UTF-8. */
-    static byte[] bytesFromFile(String file) throws UsageException {
-        byte[] secret = fileContent(file);
-        SecretBytes.decode(secret, "secret file " + file);
-        return secret;
-    }
-
+    /** The bytes of {@code file}, one final line end dropped; must be non-empty. */
     private static byte[] fileContent(String file) throws UsageException {
         byte[] bytes;
         try {
